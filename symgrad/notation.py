@@ -1,0 +1,92 @@
+"""What the symbols of a derivation mean.
+
+A derivation about gradient descent talks about samples (x_i, y_i for i = 1 … n), parameters
+(w, b, w^{(l)}), activations (a_i^{(l)}) and a sigmoid σ.  This module gives those words SymPy
+objects, and a :class:`Notation` that records every reading of ambiguous notation so the report
+can print it: symgrad never guesses silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+#: The sample index of the notes: a positive integer.
+SAMPLE = sp.Symbol("i", integer=True, positive=True)
+#: The sample count: a symbolic positive integer, so a proof holds for every n.
+COUNT = sp.Symbol("n", integer=True, positive=True)
+
+
+class sigma(sp.Function):
+    """The logistic sigmoid σ(x) = 1/(1 + e^{-x}).
+
+    Its derivative is σ(1 − σ) (equation (12) of the notes, which the engine proves from the
+    exponential form); keeping σ opaque lets proofs compare polynomials in σ atoms instead of
+    exponentials.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        value = sigma(self.args[0])
+        return value * (1 - value)
+
+    def _eval_rewrite_as_exp(self, x, **kwargs):
+        return 1 / (1 + sp.exp(-x))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.exp)._eval_evalf(prec)
+
+    def _latex(self, printer, exp=None):
+        body = rf"\sigma\left({printer._print(self.args[0])}\right)"
+        return body if exp is None else rf"{body}^{{{exp}}}"
+
+
+def parameter(name: str) -> sp.Symbol:
+    """A trainable parameter (w, b, w_1, w^{(l)}): a real scalar shared by all samples."""
+    return sp.Symbol(name, real=True)
+
+
+def family(name: str) -> sp.IndexedBase:
+    """A per-sample family (x, y, z, a^{(l)}): one real value per sample, written name[i]."""
+    return sp.IndexedBase(name, real=True)
+
+
+def layer_name(name: str, layer) -> str:
+    """The name of a quantity of layer `layer`, written as the notes write it: a^{(l)}."""
+    return f"{name}^{{({layer})}}"
+
+
+def sample_sum(summand: sp.Expr, index: sp.Symbol = SAMPLE, count: sp.Expr = COUNT) -> sp.Sum:
+    """Σ_{i=1}^{n} summand: the sum over every sample."""
+    return sp.Sum(summand, (index, 1, count))
+
+
+def mean(summand: sp.Expr, index: sp.Symbol = SAMPLE, count: sp.Expr = COUNT) -> sp.Expr:
+    """(1/n) Σ_{i=1}^{n} summand, kept unevaluated the way the notes write it."""
+    return sp.Mul(1 / count, sample_sum(summand, index, count), evaluate=False)
+
+
+@dataclass
+class Notation:
+    """The meaning of a document's symbols.
+
+    `held_constant` lists the families a derivative treats as constants even when they have a
+    definition (targets such as y_i, z_i and the pseudo-targets e_i of back-propagation).
+    `readings` are the sentences the report prints: how ambiguous notation was read.
+    """
+
+    index: sp.Symbol = SAMPLE
+    count: sp.Symbol = COUNT
+    held_constant: set = field(default_factory=set)
+    readings: list[str] = field(default_factory=list)
+
+    def read(self, sentence: str) -> None:
+        """Record how a piece of notation is read; the report prints every reading."""
+        if sentence not in self.readings:
+            self.readings.append(sentence)
+
+    def hold_constant(self, *families: sp.IndexedBase) -> None:
+        """Treat these families as constants under ∂ (targets, pseudo-targets)."""
+        self.held_constant.update(families)
