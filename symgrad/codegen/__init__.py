@@ -1,0 +1,24 @@
+"""From a model's back-propagation program to code: NumPy trainers, scalar loops, Python and C source."""
+
+from __future__ import annotations
+
+from symgrad.backprop import backprop
+from symgrad.codegen.schedule import Schedule, schedule
+from symgrad.models import Model
+
+
+def plan(model: Model) -> Schedule:
+    """Derive the model's gradient layer by layer and schedule it for printing."""
+    return schedule(backprop(model))
+
+
+def load(source: str, name: str, label: str):
+    """Compile generated source (ours, never user text) and return the function `name`."""
+    namespace: dict = {}
+    exec(compile(source, f"<symgrad {label}>", "exec"), namespace)
+    return namespace[name]
+
+
+def function_name(model: Model) -> str:
+    """A C and Python identifier for the model: ``dense:2-8-1:tanh`` → ``dense_2_8_1_tanh``."""
+    return "".join(c if c.isalnum() else "_" for c in model.name)
