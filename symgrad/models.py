@@ -5,6 +5,10 @@ cost, which covers the notes' linear model, the neuron, the chain of one-wide la
 networks alike; keeping one shape means one back-propagation and one code generator serve all
 of them.  Models are named by a short spec (``linear``, ``neuron:2``, ``chain:8``,
 ``dense:2-8-1``, optionally ``:tanh`` or ``:relu``) that the command line accepts.
+
+The activation suffix names the neuron's function, and the hidden layers' function of a chain
+or dense network; their output layer stays a sigmoid, so that outputs lie in (0, 1) like the
+targets of the logic gates (a ReLU output unit that starts negative never recovers).
 """
 
 from __future__ import annotations
@@ -28,6 +32,14 @@ class relu(sp.Function):
     """
 
     nargs = 1
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_nonnegative:
+            return x
+        if x.is_nonpositive:
+            return sp.Integer(0)
+        return None
 
     def fdiff(self, argindex=1):
         return sp.Heaviside(relu(self.args[0]), 0)
@@ -132,9 +144,9 @@ def neuron(k: int = 2, activation: str = "sigmoid") -> Model:
 
 
 def chain(m: int, activation: str = "sigmoid") -> Model:
-    """The notes' chain (51) of m one-wide layers: a^{(l)} = f(a^{(l-1)} w^{(l)} + b^{(l)})."""
+    """The notes' chain (51) of m one-wide layers a^{(l)} = f(a^{(l-1)} w^{(l)} + b^{(l)}), σ last."""
     layers = tuple(
-        Layer(((parameter(layer_name("w", l)),),), (parameter(layer_name("b", l)),), activation)
+        Layer(((parameter(layer_name("w", l)),),), (parameter(layer_name("b", l)),), _hidden(activation, l, m))
         for l in range(1, m + 1)
     )
     x = sp.Symbol("x", real=True)
@@ -154,9 +166,13 @@ def dense(sizes: tuple[int, ...], activation: str = "sigmoid") -> Model:
             for j in range(1, fan_out + 1)
         )
         biases = tuple(parameter(f"{layer_name('b', l)}_{{{j}}}") for j in range(1, fan_out + 1))
-        layers.append(Layer(weights, biases, activation))
+        layers.append(Layer(weights, biases, _hidden(activation, l, len(sizes) - 1)))
     name = _spec("dense", "-".join(map(str, sizes)), activation)
     return Model(name, _inputs(sizes[0]), sp.Symbol("y", real=True), tuple(layers))
+
+
+def _hidden(activation: str, layer: int, depth: int) -> str:
+    return "sigmoid" if layer == depth else activation
 
 
 def _inputs(k: int) -> tuple[sp.Symbol, ...]:
