@@ -8,13 +8,17 @@ temporary alive and a deep chain over a million samples then needs gigabytes.
 
 from __future__ import annotations
 
+import sympy as sp
+
 from symgrad.codegen.printers import NumpyArrayPrinter
 from symgrad.codegen.schedule import Assign, Schedule
+from symgrad.models import relu
+from symgrad.notation import sigma
 
 SIGMOID = '''
-def _sigmoid(z):
+def _sigmoid(z, out=None):
     """σ(z) = 1/(1 + e^(-z)) without overflow: e^(-z) is capped at e^709, where σ < 1e-307."""
-    t = numpy.negative(z)
+    t = numpy.negative(z, out=out)
     numpy.minimum(t, 709.0, out=t)
     numpy.exp(t, out=t)
     t += 1.0
@@ -36,9 +40,12 @@ def numpy_source(plan: Schedule, name: str, title: str) -> str:
         f"n = {plan.target.name}.shape[0]",
         f"grad = numpy.empty({len(plan.parameters)})",
     ]
+    boolean = set()
     for statement, dead in zip(plan.statements, plan.dead_after):
         if isinstance(statement, Assign):
-            body.append(f"{statement.target.name} = {printer.doprint(statement.expr)}")
+            body.extend(_assignment(statement, set(dead) - boolean, printer))
+            if statement.expr.func == sp.Heaviside:
+                boolean.add(statement.target)
         else:
             body.append(_reduction(statement, printer))
         if dead:
@@ -61,6 +68,30 @@ def numpy_source(plan: Schedule, name: str, title: str) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+_IN_PLACE = {sigma: "_sigmoid({0}, out={0})", sp.tanh: "numpy.tanh({0}, out={0})", relu: "numpy.maximum({0}, 0.0, out={0})"}
+
+
+def _assignment(statement: Assign, dying: set, printer) -> list[str]:
+    """``target = expr``, computed in the buffer of an array that dies here when there is one.
+
+    NumPy already reuses unnamed temporaries; a named array it cannot, so an activation of a
+    pre-activation that dies here overwrites it, and a sum or product accumulates into a dying
+    operand that no other operand reads.
+    """
+    target, expr = statement.target.name, statement.expr
+    if expr.func in _IN_PLACE and expr.args[0] in dying:
+        return [_IN_PLACE[expr.func].format(expr.args[0].name), f"{target} = {expr.args[0].name}"]
+    if statement.per_sample and expr.func in (sp.Add, sp.Mul):
+        for buffer in sorted(dying & set(expr.args), key=sp.default_sort_key):
+            others = [a for a in expr.args if a != buffer]
+            if not any(buffer in a.free_symbols for a in others):
+                rest = expr.func(*others)
+                op = "*=" if expr.func == sp.Mul else "-=" if rest.could_extract_minus_sign() else "+="
+                rest = -rest if op == "-=" else rest
+                return [f"{buffer.name} {op} {printer.doprint(rest)}", f"{target} = {buffer.name}"]
+    return [f"{target} = {printer.doprint(expr)}"]
 
 
 def _reduction(statement, printer) -> str:
