@@ -99,14 +99,24 @@ def torch_autograd(model):
     return run
 
 
-def median_seconds(functions, args, repeats):
-    """Median wall time of each function, calls interleaved round by round."""
+def median_seconds(functions, args, repeats, batch_seconds=0.2):
+    """Median wall time per call of each function, batches interleaved round by round.
+
+    Each timed batch repeats a call for about `batch_seconds`, so the scheduler's time slices
+    on a busy machine do not quantise short calls.
+    """
+    calls = []
+    for f, arg in zip(functions, args):
+        start = time.perf_counter()
+        f(*arg)
+        calls.append(max(1, round(batch_seconds / (time.perf_counter() - start))))
     times = [[] for _ in functions]
     for _ in range(repeats):
-        for f, arg, samples in zip(functions, args, times):
+        for f, arg, count, samples in zip(functions, args, calls, times):
             start = time.perf_counter()
-            f(*arg)
-            samples.append(time.perf_counter() - start)
+            for _ in range(count):
+                f(*arg)
+            samples.append((time.perf_counter() - start) / count)
     return [statistics.median(t) for t in times]
 
 
@@ -137,8 +147,7 @@ def main(argv=None) -> int:
             expected = candidates["numpy"](*data["numpy"])[1]
             for name, f in candidates.items():
                 np.testing.assert_allclose(f(*data[name])[1], expected, rtol=1e-6, atol=1e-12)
-            repeats = args.repeats * max(1, 10**5 // n)
-            seconds = dict(zip(candidates, median_seconds(candidates.values(), [data[k] for k in candidates], repeats)))
+            seconds = dict(zip(candidates, median_seconds(candidates.values(), [data[k] for k in candidates], args.repeats)))
             for name, s in seconds.items():
                 record = {"model": spec, "n": n, "impl": name, "seconds": s, "ratio_vs_numpy": s / seconds["numpy"]}
                 if args.json:

@@ -23,7 +23,7 @@ def test_parameters_in_documented_order(spec, count, names):
 
 
 def test_chain_composes_the_notes_layers():
-    x, y = sp.symbols("x y", real=True)
+    x = sp.Symbol("x", real=True)
     model = parse_model("chain:2")
     w1, b1, w2, b2 = model.parameters
     assert model.output() == sigma(sigma(x * w1 + b1) * w2 + b2)

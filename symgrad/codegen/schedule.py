@@ -28,7 +28,7 @@ class Assign:
 
 @dataclass(frozen=True)
 class Reduce:
-    """``slot += factor · Σ_i Π operands`` where slot 0 is the cost and slot p + 1 parameter p.
+    """``slot = factor · (1/n) Σ_i Π operands``; slot 0 is the cost, slot p + 1 parameter p.
 
     `operands` are one or two per-sample symbols (two equal ones for a square); `factor` holds
     the scalar part: the loss constant, parameter-only factors and nothing per sample.
