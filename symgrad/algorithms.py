@@ -1,0 +1,160 @@
+"""Check an algorithm: does what it computes for each parameter equal the true gradient?
+
+A derivation can describe a procedure (back-propagation through pseudo-targets, say) rather than
+single lines.  For every size of the model (m layers) and every parameter, the procedure's value
+is compared with the true derivative of the cost; where the two are proportional the exact factor
+is recorded, and where the factors follow a pattern in m and l it is stated as a formula and
+checked against every size that was run.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symgrad.calculus import Calculus
+from symgrad.derivation import Algorithm
+from symgrad.diagnose import describe_factor, proportionality_factor
+from symgrad.equivalence import decide, find_counterexample
+from symgrad.findings import Finding
+from symgrad.notation import Notation
+from symgrad.scope import Scope
+
+M, L = sp.symbols("m l", integer=True, positive=True)
+#: Exponents a per-layer factor may follow: base**(exponent) for every (m, l) checked.
+PATTERNS = (M - L, M - L + 1, L, L - 1, M, M - 1)
+
+
+@dataclass
+class Computed:
+    """What the procedure computes for one parameter of one model size."""
+
+    key: str
+    layer: int | None
+    parameter: sp.Symbol
+    value: sp.Expr
+
+
+@dataclass
+class Instance:
+    """One size of the model: its definitions (in order), its cost and what is computed."""
+
+    definitions: list
+    cost: sp.Expr
+    computed: list
+
+
+def check_algorithm(algorithm: Algorithm, notation: Notation, seed: int, timeout: float) -> list[Finding]:
+    """One finding per parameter (or per layer family of parameters, w^{(l)})."""
+    rows: dict[str, list] = {}
+    for size in algorithm.sizes:
+        instance = algorithm.build(size)
+        scope = Scope(notation)
+        calculus = Calculus(scope)
+        for lhs, rhs in instance.definitions:
+            scope.define(lhs, calculus.evaluate(rhs))
+            calculus = Calculus(scope)
+        for computed in instance.computed:
+            started = time.perf_counter()
+            row = _compare(computed, instance.cost, scope, calculus, size, seed, timeout)
+            row["seconds"] = time.perf_counter() - started
+            rows.setdefault(computed.key, []).append(row)
+    return [_finding(algorithm, key, key_rows) for key, key_rows in rows.items()]
+
+
+def _compare(computed: Computed, cost, scope, calculus, size, seed, timeout) -> dict:
+    truth = calculus.evaluate(sp.Derivative(cost, computed.parameter))
+    claimed = calculus.evaluate(computed.value)
+    factor = proportionality_factor(claimed, truth, scope)
+    row = {"m": size, "l": computed.layer, "parameter": str(computed.parameter)}
+    if factor == 1:
+        return {**row, "verdict": "proven", "method": "symbolic", "factor": sp.S.One}
+    counterexample = find_counterexample(truth, claimed, scope, seed) if factor is not None else None
+    if counterexample is not None:  # a proven constant factor ≠ 1, and numbers that show it
+        row.update(verdict="fails", method="symbolic")
+    else:
+        outcome = decide(truth, claimed, scope, seed, timeout)
+        row.update(verdict=outcome.verdict, method=outcome.method)
+        counterexample = outcome.counterexample
+    row["factor"] = factor
+    if counterexample is not None:
+        example = counterexample.as_dict()
+        example["values"] = {"m": size, "l": computed.layer, **example["values"]}
+        example["lhs"], example["rhs"] = example["rhs"], example["lhs"]  # procedure first, truth second
+        row["counterexample"] = example
+    return row
+
+
+def _finding(algorithm: Algorithm, key: str, rows: list) -> Finding:
+    verdicts = {row["verdict"] for row in rows}
+    for verdict in ("fails", "inconclusive", "numerically-equal", "proven"):
+        if verdict in verdicts:
+            break
+    failing = [row for row in rows if row["verdict"] == "fails"]
+    factor, diagnosis = None, None
+    if failing:
+        factor = fit_factor_pattern(rows)
+        diagnosis = _diagnosis(algorithm, key, rows, factor)
+    sizes = sorted({row["m"] for row in rows if row["m"] is not None})
+    return Finding(
+        label=None,
+        id=f"{algorithm.id}: ∂C/∂{key}",
+        kind="algorithm",
+        verdict=verdict,
+        section=algorithm.section,
+        line=algorithm.line,
+        latex=algorithm.title,
+        method=failing[0]["method"] if failing else rows[0]["method"],
+        counterexample=failing[0].get("counterexample") if failing else None,
+        factor=sp.sstr(factor) if factor is not None else None,
+        diagnosis=diagnosis,
+        evidence=f"checked for m = {', '.join(map(str, sizes))}" if sizes else None,
+        rests_on=list(algorithm.rests_on),
+        details=[_detail(row) for row in rows],
+        seconds=sum(row["seconds"] for row in rows),
+    )
+
+
+def _diagnosis(algorithm, key, rows, factor) -> str:
+    reading = f" ({algorithm.reading})" if algorithm.reading else ""
+    if factor is not None:
+        if len(rows) == 1:
+            return f"the procedure{reading}: " + describe_factor(factor)
+        return (
+            f"the procedure{reading} computes {sp.sstr(factor)} times the true gradient of {key}, "
+            f"for every m and l checked; layers further from the output are scaled differently, "
+            f"so the update direction is not the gradient's"
+        )
+    failing = [row for row in rows if row["verdict"] == "fails"]
+    where = ", ".join(f"m={row['m']}, l={row['l']}" if row["m"] else row["parameter"] for row in failing[:4])
+    return (
+        f"the procedure{reading} does not compute the gradient, not even up to a constant factor "
+        f"(fails at {where}{' …' if len(failing) > 4 else ''})"
+    )
+
+
+def _detail(row: dict) -> dict:
+    detail = {k: v for k, v in row.items() if k != "counterexample"}
+    detail["factor"] = sp.sstr(row["factor"]) if row["factor"] is not None else None
+    return detail
+
+
+def fit_factor_pattern(rows: list) -> sp.Expr | None:
+    """The factor claimed ÷ true as one formula, if every row has a factor that fits it."""
+    values = [(row["m"], row["l"], row["factor"]) for row in rows]
+    if any(f is None for _, _, f in values):
+        return None
+    if len({f for _, _, f in values}) == 1:
+        return values[0][2]
+    if any(m is None or l is None for m, l, _ in values):
+        return None
+    for exponent in PATTERNS:
+        base = next((f for m, l, f in values if exponent.subs({M: m, L: l}) == 1), None)
+        if base is None:
+            continue
+        formula = base**exponent
+        if all(sp.simplify(formula.subs({M: m, L: l}) - f) == 0 for m, l, f in values):
+            return formula
+    return None

@@ -1,0 +1,110 @@
+"""True derivatives, computed through the derivation's own definitions.
+
+``∂_{w_1} C`` is found the way back-propagation finds it: by the chain rule through the defined
+names (C, then a_i, then σ), never by expanding the composed expression, so results stay in the
+notes' notation (``a_i (1 - a_i) i_1``) and the cost grows with depth, not with expression size.
+
+Two readings matter here and are printed by the report:
+
+* a derivative with respect to one sample's quantity, ``∂_{a_j} Σ_i f(a_i)``, is the single term
+  i = j (the sample j is one of the n samples);
+* held-constant families (targets and pseudo-targets) are constants under ∂, whatever their value.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symgrad.scope import Scope
+
+
+class UnsupportedDerivative(Exception):
+    """A derivative symgrad cannot take in this form (the claim becomes inconclusive)."""
+
+
+class Calculus:
+    """Derivatives and evaluation of claims within one scope."""
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+        self._cache: dict = {}
+
+    # -- evaluation -------------------------------------------------------------------------
+    def evaluate(self, expr: sp.Expr) -> sp.Expr:
+        """`expr` with every ∂ replaced by its true value, written in the notes' names."""
+        if expr.has(sp.Derivative):
+            expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
+        return self.scope.fold(expr)
+
+    def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
+        value = node.expr
+        for variable, count in node.variable_count:
+            for _ in range(int(count)):
+                value = self.derivative(value, variable)
+        return value
+
+    # -- the chain rule ---------------------------------------------------------------------
+    def derivative(self, expr: sp.Expr, var: sp.Expr) -> sp.Expr:
+        """d expr / d var, through every definition in scope."""
+        key = (expr, var)
+        if key not in self._cache:
+            self._cache[key] = self._derivative(expr, var)
+        return self._cache[key]
+
+    def _derivative(self, expr, var):
+        if expr == var:
+            return sp.S.One
+        if isinstance(expr, sp.Derivative):
+            return self.derivative(self._derivative_node(expr), var)
+        if isinstance(expr, sp.Sum):
+            return self._sum_derivative(expr, var)
+        if self.scope.is_held(expr):
+            return sp.S.Zero
+        value = self.scope.value_of(expr)
+        if value is not None:
+            return self.derivative(value, var)
+        inner = self._inner_nodes(expr)
+        if not inner:
+            return expr.diff(var)
+        placeholders = {node: sp.Dummy(f"u{k}") for k, node in enumerate(inner)}
+        outer = expr.xreplace(placeholders)
+        result = outer.diff(var)
+        for node, symbol in placeholders.items():
+            inner_derivative = self.derivative(node, var)
+            if inner_derivative != 0:
+                result += outer.diff(symbol) * inner_derivative
+        return result.xreplace({symbol: node for node, symbol in placeholders.items()})
+
+    def _inner_nodes(self, expr) -> list:
+        """Outermost sub-expressions that need their own rule: sums, defined names, ∂s."""
+        found = []
+
+        def visit(node):
+            if isinstance(node, (sp.Sum, sp.Derivative)) or self.scope.is_held(node) or (
+                self.scope.value_of(node) is not None
+            ):
+                found.append(node)
+                return
+            if isinstance(node, sp.Indexed):
+                return
+            for arg in node.args:
+                visit(arg)
+
+        visit(expr)
+        return found
+
+    def _sum_derivative(self, total: sp.Sum, var):
+        """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""
+        if len(total.limits) != 1:
+            raise UnsupportedDerivative(f"sum over several indices: {total}")
+        index, low, high = total.limits[0]
+        summand = total.function
+        uses = self.scope.uses_of(summand, var.base) if isinstance(var, sp.Indexed) else set()
+        if not uses:
+            derivative = self.derivative(summand, var)
+            return sp.S.Zero if derivative == 0 else sp.Sum(derivative, (index, low, high))
+        if uses != {(index,)} or len(var.indices) != 1:
+            raise UnsupportedDerivative(f"{var.base} is used at another sample inside {total}")
+        term = sp.Dummy("k", integer=True)
+        local = summand.xreplace({index: term})
+        return self.derivative(local, var.base[term]).xreplace({term: var.indices[0]})

@@ -1,0 +1,224 @@
+"""Why a claim is wrong, in words a student understands.
+
+Each explanation is checked, never guessed: a factor is the exact ratio claimed ÷ true, a swapped
+pair or a wrong σ′ is reported only if undoing it gives the true value, and a change between two
+steps is read off the two expressions themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symgrad.calculus import UnsupportedDerivative
+from symgrad.equivalence import (
+    NotLinearInSums,
+    is_identically_zero,
+    ratio_is_constant,
+    sum_decomposition,
+    vanishes,
+)
+from symgrad.notation import sigma
+from symgrad.scope import Scope, free_indices
+
+
+@dataclass
+class Diagnosis:
+    text: str
+    factor: sp.Expr | None = None
+
+
+def latex(expr) -> str:
+    return sp.latex(expr)
+
+
+# -- indices ---------------------------------------------------------------------------------
+def index_mismatch(lhs, rhs) -> str | None:
+    """Describe an index free on one side and bound (or absent) on the other, if any."""
+    left, right = free_indices(lhs), free_indices(rhs)
+    if left == right:
+        return None
+    parts = []
+    for index in sorted(left - right, key=str):
+        where = "bound by a sum" if _binds(rhs, index) else "absent"
+        parts.append(
+            f"the index {index} is free on the left (the result depends on which sample {index} is) "
+            f"but {where} on the right, so the right side is the same number for every sample"
+        )
+    for index in sorted(right - left, key=str):
+        parts.append(f"the index {index} is free on the right but not on the left")
+    return "; ".join(parts)
+
+
+def _binds(expr, index) -> bool:
+    return any(index in {limit[0] for limit in s.limits} for s in expr.atoms(sp.Sum))
+
+
+# -- proportionality -------------------------------------------------------------------------
+def proportionality_factor(claimed, truth, scope: Scope, structural=()) -> sp.Expr | None:
+    """claimed ÷ true when it is a constant (it may involve n and the `structural` symbols)."""
+    allowed = {scope.notation.count, *structural}
+    if not ratio_is_constant(claimed, truth, scope, seed=0):
+        return None
+    stages = (
+        lambda e: e,
+        lambda e: scope.unfold(e, keep_activations=True),
+        scope.unfold,
+    )
+    for stage in stages:
+        left, right = stage(claimed), stage(truth)
+        ratio = _summand_ratio(left, right)
+        if ratio is not None and ratio != 0 and ratio.free_symbols <= allowed:
+            if not ratio.atoms(sp.Indexed):
+                return ratio
+    return None
+
+
+def _summand_ratio(left, right):
+    try:
+        left_groups, left_rest = sum_decomposition(left)
+        right_groups, right_rest = sum_decomposition(right)
+    except NotLinearInSums:
+        return None
+    if not left_groups and not right_groups:
+        return None if right_rest == 0 else _ratio(left_rest, right_rest)
+    if len(left_groups) != 1 or left_groups.keys() != right_groups.keys():
+        return None
+    if not (is_identically_zero(left_rest) and is_identically_zero(right_rest)):
+        return None
+    (key,) = left_groups
+    if right_groups[key] == 0:
+        return None
+    return _ratio(left_groups[key], right_groups[key])
+
+
+def _ratio(numerator, denominator):
+    """numerator ÷ denominator, cancelled (shared factors first, which is cheap)."""
+    quotient = numerator / denominator
+    if quotient.atoms(sp.Indexed) or quotient.atoms(sp.Function):
+        quotient = sp.cancel(sp.together(quotient))
+    return quotient
+
+
+def describe_factor(factor: sp.Expr) -> str:
+    if factor == -1:
+        return "sign error: the claimed value is the negative of the true one"
+    if factor.is_number and factor.is_Rational and factor.p == 1:
+        return (
+            f"off by a constant factor: the claimed value is {factor} of the true one "
+            f"(a factor {1 / factor} is missing)"
+        )
+    return f"off by a constant factor: the claimed value is {sp.sstr(factor)} times the true one"
+
+
+# -- typical slips, each confirmed by undoing it ------------------------------------------
+def swapped_names(claimed, truth) -> tuple | None:
+    """A pair of names (i_1, i_2; w_1, w_2) whose exchange turns the claim into the truth."""
+    names = sorted(claimed.free_symbols - {s for s in claimed.free_symbols if s.is_integer}, key=str)
+    bases = sorted({ind.base for ind in claimed.atoms(sp.Indexed)}, key=str)
+    for group in (names, bases):
+        for position, first in enumerate(group):
+            for second in group[position + 1 :]:
+                swapped = claimed.xreplace({first: second, second: first})
+                if swapped != claimed and vanishes(swapped - truth):
+                    return first, second
+    return None
+
+
+def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> str | None:
+    """σ′ written as σ(1+σ), 1−σ or σ: undo each on the true value and compare."""
+    activations = {
+        atom
+        for atom in truth.atoms(sp.Indexed, sigma)
+        if isinstance(atom, sigma) or isinstance(scope.value_of(atom), sigma)
+    }
+    for atom in sorted(activations, key=str):
+        complement = 1 - atom
+        variants = {
+            "σ(1 + σ)": truth.xreplace({complement: 1 + atom}),
+            "1 − σ": truth / atom,
+            "σ": truth / complement,
+        }
+        for written, variant in variants.items():
+            if variant != truth and vanishes(claimed - variant):
+                return (
+                    f"the derivative of the sigmoid is written as {written} (at {latex(atom)}); "
+                    f"σ′ = σ(1 − σ)"
+                )
+    return None
+
+
+def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> str | None:
+    """The claim equals the derivative of a definition with a power dropped (u² read as u)."""
+    for name, definition in list(scope.definitions.items()):
+        powers = [p for p in definition.body.atoms(sp.Pow) if p.exp.is_Integer and p.exp > 1]
+        for power in powers:
+            mutated = scope.redefine(name, definition.body.xreplace({power: power.base}))
+            try:
+                if vanishes(claimed - evaluate_in(mutated, head)):
+                    return (
+                        f"it is the derivative with the power {power.exp} on "
+                        f"{latex(power.base)} dropped (in the definition of {latex(name)}): "
+                        f"differentiating a square brings down a factor 2 and keeps the inner derivative"
+                    )
+            except UnsupportedDerivative:  # a slip that cannot be differentiated explains nothing
+                continue
+    return None
+
+
+# -- what changed between two steps ----------------------------------------------------------
+def first_difference(old, new):
+    """The smallest pair of sub-expressions where two steps part ways."""
+    if old == new:
+        return None
+    if type(old) is type(new) and old.args and len(old.args) == len(new.args):
+        differing = [(a, b) for a, b in zip(old.args, new.args) if a != b]
+        if len(differing) == 1:
+            return first_difference(*differing[0])
+    return old, new
+
+
+def describe_change(old, new) -> str:
+    """In words: how `new` differs from `old` (a dropped power, a sign, a factor, a term)."""
+    if isinstance(old, sp.Pow) and old.base == new:
+        return f"the power {latex(old.exp)} on ${latex(new)}$ was dropped"
+    if isinstance(new, sp.Pow) and new.base == old:
+        return f"a power {latex(new.exp)} appeared on ${latex(old)}$"
+    if new == -old:
+        return f"the sign of ${latex(old)}$ flipped"
+    if isinstance(old, sp.Add) and isinstance(new, sp.Add):
+        missing = set(old.args) - set(new.args)
+        if missing and set(new.args) <= set(old.args):
+            terms = ", ".join(f"${latex(t)}$" for t in missing)
+            return f"the term {terms} was dropped"
+    ratio = sp.cancel(new / old) if old != 0 else None
+    if ratio is not None and ratio.is_number:
+        return f"${latex(old)}$ was multiplied by {ratio}"
+    return f"${latex(old)}$ became ${latex(new)}$"
+
+
+def explain_failure(claimed, truth, scope: Scope, head=None, evaluate_in=None) -> Diagnosis:
+    """The most specific confirmed explanation of claimed ≠ truth."""
+    factor = proportionality_factor(claimed, truth, scope)
+    if factor is not None:
+        return Diagnosis(describe_factor(factor), factor)
+    pair = swapped_names(claimed, truth)
+    if pair:
+        return Diagnosis(f"{latex(pair[0])} and {latex(pair[1])} are swapped")
+    for explain in (
+        lambda: wrong_sigmoid_derivative(claimed, truth, scope),
+        lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
+    ):
+        text = explain()
+        if text:
+            return Diagnosis(text)
+    return Diagnosis(_additive_difference(claimed, truth))
+
+
+def _additive_difference(claimed, truth) -> str:
+    difference = sp.factor_terms(claimed - truth)
+    terms = sp.Add.make_args(difference)
+    if len(terms) <= 2 and sp.count_ops(difference) <= 20:
+        return f"the claimed value exceeds the true one by ${latex(difference)}$"
+    return "the claimed value differs from the true one by more than a factor, a sign or a swap"

@@ -1,0 +1,169 @@
+"""Check a derivation equation by equation: a verdict, a reason, and for a failure a diagnosis.
+
+The engine walks the equations in order with a :class:`Scope` of the definitions in force.  A
+claim is judged against the truth (the true derivative or value of its left side, computed from
+the document's own definitions); a step continues the chain before it, is judged against the
+same truth, and also records whether it follows from the step before it.
+"""
+
+from __future__ import annotations
+
+import time
+
+import sympy as sp
+
+from symgrad.algorithms import check_algorithm
+from symgrad.calculus import Calculus, UnsupportedDerivative
+from symgrad.derivation import Derivation, Equation
+from symgrad.diagnose import explain_failure, first_difference, describe_change, index_mismatch
+from symgrad.equivalence import Outcome, decide
+from symgrad.findings import DocumentReport, Finding
+from symgrad.scope import DefinitionConflict, Scope
+
+TRUE = ("proven", "numerically-equal")
+
+
+def evaluate_in(scope: Scope, expr: sp.Expr) -> sp.Expr:
+    """The true value of `expr` in `scope` (a fresh calculus: definitions may differ)."""
+    return Calculus(scope).evaluate(expr)
+
+
+class Checker:
+    """Walks one derivation; `seed` and `timeout` make the numeric part reproducible and bounded."""
+
+    def __init__(self, derivation: Derivation, seed: int = 0, timeout: float = 10.0):
+        self.derivation = derivation
+        self.seed = seed
+        self.timeout = timeout
+        self.scope = Scope(derivation.notation)
+        self.calculus = Calculus(self.scope)
+        self.head: Equation | None = None
+        self.truth: sp.Expr | None = None
+        self.previous: tuple[Equation, sp.Expr, Finding] | None = None
+
+    def run(self) -> DocumentReport:
+        started = time.perf_counter()
+        findings = [self._timed(self.check_equation, eq) for eq in self.derivation.equations]
+        findings = [f for f, eq in zip(findings, self.derivation.equations) if not eq.assumed]
+        for algorithm in self.derivation.algorithms:
+            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self.timeout)
+        return DocumentReport(
+            path=self.derivation.path,
+            title=self.derivation.title,
+            readings=list(self.derivation.notation.readings),
+            findings=findings,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _timed(self, check, equation: Equation) -> Finding:
+        started = time.perf_counter()
+        finding = check(equation)
+        finding.seconds = time.perf_counter() - started
+        return finding
+
+    def _finding(self, equation: Equation, verdict: str, **fields) -> Finding:
+        return Finding(
+            label=equation.label,
+            kind=equation.kind,
+            verdict=verdict,
+            section=equation.section,
+            line=equation.line,
+            latex=equation.latex,
+            **fields,
+        )
+
+    # -- one equation ---------------------------------------------------------------------
+    def check_equation(self, equation: Equation) -> Finding:
+        if equation.kind == "definition":
+            return self._definition(equation)
+        if equation.kind == "claim":
+            self.head, self.previous = equation, None
+            lhs = equation.lhs
+        else:
+            lhs = self.head.lhs
+        try:
+            return self._claim(equation, lhs)
+        except UnsupportedDerivative as error:
+            return self._finding(equation, "inconclusive", method="symbolic", diagnosis=str(error))
+
+    def _definition(self, equation: Equation) -> Finding:
+        self.head = self.previous = None
+        if not equation.defines:
+            return self._finding(equation, "definition", diagnosis=equation.note or None)
+        try:
+            self.scope.define(equation.lhs, self.calculus.evaluate(equation.rhs))
+        except DefinitionConflict as error:
+            return self._finding(equation, "ill-formed", diagnosis=str(error))
+        self.calculus = Calculus(self.scope)
+        return self._finding(equation, "definition", diagnosis=equation.note or None)
+
+    def _claim(self, equation: Equation, lhs: sp.Expr) -> Finding:
+        mismatch = index_mismatch(lhs, equation.rhs)
+        truth = self.calculus.evaluate(lhs)
+        claimed = self.calculus.evaluate(equation.rhs)
+        if mismatch:
+            finding = self._finding(
+                equation,
+                "ill-formed",
+                method="symbolic",
+                diagnosis=f"cannot be read as a claim: {mismatch}",
+                corrected=_corrected_line(equation, lhs, truth),
+            )
+            self._remember(equation, claimed, finding)
+            return finding
+        outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
+        finding = self._finding(equation, outcome.verdict, method=outcome.method, evidence=outcome.evidence or None)
+        if outcome.verdict == "fails":
+            self._explain(finding, outcome, claimed, truth, lhs, equation)
+        if equation.kind == "step":
+            self._judge_step(finding, equation, claimed)
+        self._remember(equation, claimed, finding)
+        return finding
+
+    def _remember(self, equation, claimed, finding):
+        self.previous = (equation, claimed, finding)
+
+    def _explain(self, finding: Finding, outcome: Outcome, claimed, truth, lhs, equation) -> None:
+        diagnosis = explain_failure(
+            claimed, truth, self.scope, head=lhs, evaluate_in=evaluate_in
+        )
+        finding.counterexample = outcome.counterexample.as_dict() if outcome.counterexample else None
+        finding.factor = sp.sstr(diagnosis.factor) if diagnosis.factor is not None else None
+        finding.diagnosis = diagnosis.text
+        finding.corrected = _corrected_line(equation, lhs, truth)
+
+    def _judge_step(self, finding: Finding, equation: Equation, claimed) -> None:
+        """Does this step follow from the one before it?  Say so when the answer is telling."""
+        if self.previous is None:
+            return
+        before, before_claimed, before_finding = self.previous
+        holds, held = finding.verdict in TRUE, before_finding.verdict in TRUE
+        if holds and held:
+            finding.follows = True
+        elif holds != held and before_finding.verdict != "ill-formed":
+            finding.follows = False
+        else:
+            same = decide(before_claimed, claimed, self.scope, self.seed, self.timeout)
+            finding.follows = same.verdict in TRUE if same.verdict != "inconclusive" else None
+        change = first_difference(before.rhs, equation.rhs)
+        if finding.follows is False and change is not None:
+            what = describe_change(*change)
+            if holds:
+                finding.diagnosis = (
+                    f"true, but it does not follow from ({before.label}), which is wrong; "
+                    f"this step is right again ({what})"
+                )
+            else:
+                finding.diagnosis = f"first wrong step after ({before.label}): {what}. " + (
+                    finding.diagnosis or ""
+                )
+
+
+def _corrected_line(equation: Equation, lhs, truth) -> str:
+    value = sp.latex(truth)
+    return f"= {value}" if equation.kind == "step" else f"{sp.latex(lhs)} = {value}"
+
+
+def check(derivation: Derivation, seed: int = 0, timeout: float = 10.0) -> DocumentReport:
+    """Check every equation and algorithm of `derivation`."""
+    return Checker(derivation, seed, timeout).run()

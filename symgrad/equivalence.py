@@ -1,0 +1,267 @@
+"""Is A = B?  A symbolic proof for every n first, then numeric evidence, then a counterexample.
+
+The proof normalises sums the way a person does: every sum over the samples is renamed to one
+index, constants are pulled in, sums over the same range are merged, and the merged summand and
+the remainder must vanish identically.  That is sufficient for equality at every n.  It is tried
+three times, each stage sound on its own: with defined names (a_i) kept as opaque atoms, with
+every definition substituted, and with σ written as 1/(1 + e^{-x}).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import mpmath
+import sympy as sp
+
+from symgrad.notation import sigma
+from symgrad.numeric import Evaluator, NotNumeric
+from symgrad.scope import Scope, free_indices
+from symgrad.timing import TimeLimitExceeded, time_limit
+
+SAMPLE_COUNTS = (1, 2, 3, 5)
+TRIALS_PER_COUNT = 4
+SIMPLE_VALUES = (1, 2, -1, 0.5, -2, 3, -0.5, 0.25, 1.5, -3)
+RELATIVE_TOLERANCE = mpmath.mpf(10) ** -20
+#: The one index every sum is renamed to, so summands of different sums can be compared.
+CANONICAL_INDEX = sp.Dummy("k", integer=True, positive=True)
+
+
+class NotLinearInSums(Exception):
+    """The expression is not a linear combination of sums (a product of sums, say)."""
+
+
+@dataclass
+class Counterexample:
+    """Concrete numbers at which the two sides differ; `values` uses plain names (x[1], w^(1))."""
+
+    n: int
+    values: dict
+    lhs: float
+    rhs: float
+
+    def as_dict(self) -> dict:
+        return {"n": self.n, "values": self.values, "lhs": self.lhs, "rhs": self.rhs}
+
+
+@dataclass
+class Outcome:
+    verdict: str
+    method: str
+    counterexample: Counterexample | None = None
+    evidence: str = ""
+    sample_counts: tuple = field(default_factory=tuple)
+
+
+# -- symbolic --------------------------------------------------------------------------------
+def sum_decomposition(expr: sp.Expr) -> tuple[dict, sp.Expr]:
+    """Write `expr` as Σ_range Sum(summand_range) + rest, merging sums over the same range.
+
+    Returns ({(low, high): summand in the canonical index}, rest).  Raises NotLinearInSums when
+    sums appear non-linearly (inside a power or a function, or multiplied together).
+    """
+    groups: dict = {}
+    rest = sp.S.Zero
+    for coefficient, total in _linear_terms(expr):
+        if total is None:
+            rest += coefficient
+            continue
+        if len(total.limits) != 1:
+            raise NotLinearInSums("sum over several indices")
+        index, low, high = total.limits[0]
+        if coefficient.has(index) and index in coefficient.free_symbols:
+            raise NotLinearInSums("coefficient uses the summation index")
+        summand = total.function.xreplace({index: CANONICAL_INDEX})
+        groups[(low, high)] = groups.get((low, high), sp.S.Zero) + coefficient * summand
+    return groups, rest
+
+
+def _linear_terms(expr):
+    """Yield (coefficient, Sum or None) pairs whose combination is `expr`."""
+    if not expr.has(sp.Sum):
+        yield expr, None
+    elif isinstance(expr, sp.Sum):
+        yield sp.S.One, expr
+    elif isinstance(expr, sp.Add):
+        for arg in expr.args:
+            yield from _linear_terms(arg)
+    elif isinstance(expr, sp.Mul):
+        with_sums = [arg for arg in expr.args if arg.has(sp.Sum)]
+        if len(with_sums) != 1:
+            raise NotLinearInSums("a product of sums")
+        scale = sp.Mul(*[arg for arg in expr.args if not arg.has(sp.Sum)])
+        for coefficient, total in _linear_terms(with_sums[0]):
+            yield scale * coefficient, total
+    else:
+        raise NotLinearInSums(f"a sum inside {type(expr).__name__}")
+
+
+def is_identically_zero(expr: sp.Expr, deep: bool = False) -> bool:
+    """True only if `expr` is 0 for all values (a rational identity; `deep` adds simplify)."""
+    if expr == 0:
+        return True
+    numerator = sp.numer(sp.together(expr))
+    if sp.expand(numerator) == 0:
+        return True
+    return deep and sp.simplify(expr) == 0
+
+
+def vanishes(difference: sp.Expr, deep: bool = False) -> bool:
+    """A proof that `difference` is 0 for every n (sufficient, not necessary)."""
+    try:
+        groups, rest = sum_decomposition(difference)
+    except NotLinearInSums:
+        return False
+    parts = [rest, *groups.values()]
+    return all(is_identically_zero(part, deep) for part in parts)
+
+
+def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
+    """Try the proof stages; True means proven for every n and every value."""
+    if vanishes(lhs - rhs):
+        return True
+    if vanishes(scope.unfold(lhs, keep_activations=True) - scope.unfold(rhs, keep_activations=True)):
+        return True
+    unfolded = scope.unfold(lhs) - scope.unfold(rhs)
+    if vanishes(unfolded):
+        return True
+    if unfolded.has(sigma) or unfolded.has(sp.exp):
+        return vanishes(unfolded.rewrite(sigma, sp.exp), deep=True)
+    return False
+
+
+# -- numeric ---------------------------------------------------------------------------------
+def plain_name(expr) -> str:
+    """A name a reader can type: w^(1) for w^{(1)}, x[2] for x_2."""
+    text = str(expr).replace("{", "").replace("}", "").replace("\\", "")
+    return text
+
+
+@dataclass
+class Variables:
+    """The names a numeric trial must give values to."""
+
+    symbols: list
+    families: list
+    indices: list
+
+    @classmethod
+    def of(cls, *exprs, scope: Scope) -> "Variables":
+        leaves, indices = set(), set()
+        for expr in exprs:
+            leaves |= scope.leaves(expr)
+            indices |= free_indices(expr)
+        count = scope.notation.count
+        symbols = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count}
+        families = {leaf for leaf in leaves if isinstance(leaf, sp.IndexedBase)}
+        key = str  # a deterministic order, so a seed gives the same trials
+        return cls(sorted(symbols, key=key), sorted(families, key=key), sorted(indices, key=key))
+
+    def assign(self, n: int, pick, rng: random.Random, count: sp.Symbol) -> tuple[dict, dict]:
+        """Values for one trial: SymPy-keyed for the evaluator, plain-named for the report."""
+        values, shown = {count: mpmath.mpf(n)}, {}
+        for symbol in self.symbols:
+            value = pick()
+            values[symbol], shown[plain_name(symbol)] = mpmath.mpf(value), value
+        for base in self.families:
+            items = [pick() for _ in range(n)]
+            values[base] = [mpmath.mpf(v) for v in items]
+            for position, value in enumerate(items, start=1):
+                shown[f"{plain_name(base)}[{position}]"] = value
+        for index in self.indices:
+            position = rng.randint(1, n)
+            values[index], shown[plain_name(index)] = mpmath.mpf(position), position
+        return values, shown
+
+
+def _differ(left, right) -> bool:
+    scale = max(mpmath.mpf(1), abs(left), abs(right))
+    return abs(left - right) > RELATIVE_TOLERANCE * scale
+
+
+def compare_numerically(lhs, rhs, scope: Scope, seed: int) -> Outcome:
+    """Random trials at several n; the first difference found is shrunk to simple numbers."""
+    count = scope.notation.count
+    variables = Variables.of(lhs, rhs, scope=scope)
+    rng = random.Random(seed)
+    tried = 0
+    for n in SAMPLE_COUNTS:
+        for _ in range(TRIALS_PER_COUNT):
+            values, shown = variables.assign(n, lambda: round(rng.uniform(-2, 2), 3), rng, count)
+            left, right = _evaluate_pair(lhs, rhs, values, scope)
+            if left is None:
+                continue
+            tried += 1
+            if _differ(left, right):
+                simplest = find_counterexample(lhs, rhs, scope, seed)
+                found = Counterexample(n, shown, float(left), float(right))
+                return Outcome("fails", "counterexample", simplest or found)
+    if tried == 0:
+        return Outcome("inconclusive", "numeric", evidence="no trial could be evaluated")
+    return Outcome(
+        "numerically-equal",
+        "numeric",
+        evidence=f"equal on {tried} random trials at n = {', '.join(map(str, SAMPLE_COUNTS))}",
+        sample_counts=SAMPLE_COUNTS,
+    )
+
+
+def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -> Counterexample | None:
+    """The smallest n, and the simplest numbers, at which the sides differ."""
+    count = scope.notation.count
+    variables = Variables.of(lhs, rhs, scope=scope)
+    rng = random.Random(seed)
+    for n in range(1, max(SAMPLE_COUNTS) + 1):
+        pickers = [lambda: rng.choice(SIMPLE_VALUES[:4])] * (attempts // 3)
+        pickers += [lambda: rng.choice(SIMPLE_VALUES)] * (attempts // 3)
+        pickers += [lambda: round(rng.uniform(-3, 3), 2)] * (attempts // 3)
+        for pick in pickers:
+            values, shown = variables.assign(n, pick, rng, count)
+            left, right = _evaluate_pair(lhs, rhs, values, scope)
+            if left is not None and _differ(left, right):
+                return Counterexample(n, shown, float(left), float(right))
+    return None
+
+
+def _evaluate_pair(lhs, rhs, values, scope):
+    evaluate = Evaluator(values, scope)
+    try:
+        return evaluate(lhs), evaluate(rhs)
+    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
+        return None, None
+
+
+# -- the decision ----------------------------------------------------------------------------
+def decide(lhs: sp.Expr, rhs: sp.Expr, scope: Scope, seed: int = 0, timeout: float = 10.0) -> Outcome:
+    """The verdict on lhs = rhs: proven, numerically-equal, fails or inconclusive.
+
+    Numbers first (cheap, and a difference at 40 digits is a counterexample), then a proof for
+    the claims the numbers could not refute.
+    """
+    numeric = None
+    try:
+        with time_limit(timeout):
+            numeric = compare_numerically(lhs, rhs, scope, seed)
+            if numeric.verdict == "fails":
+                return numeric
+            if prove_equal(lhs, rhs, scope):
+                return Outcome("proven", "symbolic")
+    except TimeLimitExceeded as error:
+        if numeric is None:
+            return Outcome("inconclusive", "symbolic", evidence=str(error))
+    return numeric
+
+
+def ratio_is_constant(lhs, rhs, scope: Scope, seed: int, n: int = 3, trials: int = 3) -> bool:
+    """Numeric screen for proportionality: lhs / rhs is the same at several random points."""
+    variables = Variables.of(lhs, rhs, scope=scope)
+    rng = random.Random(seed)
+    ratios = []
+    for _ in range(trials):
+        values, _ = variables.assign(n, lambda: rng.uniform(-2, 2), rng, scope.notation.count)
+        left, right = _evaluate_pair(lhs, rhs, values, scope)
+        if left is None or right == 0:
+            return True  # no evidence against; let the symbolic test decide
+        ratios.append(left / right)
+    return all(not _differ(ratio, ratios[0]) for ratio in ratios)

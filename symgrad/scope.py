@@ -1,0 +1,216 @@
+"""The names in force at a point of a derivation, and what they stand for.
+
+Definitions are scoped: the notes define ``y`` three times and ``C`` twice, and a claim means the
+definition written most recently before it.  A :class:`Scope` substitutes definitions (unfold),
+puts defined names back in place of their bodies (fold, so results read like the notes), and says
+which names a derivative must hold constant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from symgrad.notation import Notation, sigma
+
+#: Functions the notation itself knows; a document may restate them but not redefine them.
+KNOWN_FUNCTIONS = {sigma: sigma(sp.Symbol("x")).rewrite(sp.exp)}
+
+
+class DefinitionConflict(ValueError):
+    """A document defines a function the notation already knows, differently."""
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``head(params) := body``; head is a Symbol, an IndexedBase or a function class."""
+
+    head: object
+    params: tuple
+    body: sp.Expr
+
+    def apply(self, args) -> sp.Expr:
+        """The body with the parameters replaced by `args` (bound sums are left alone)."""
+        if not self.params:
+            return self.body
+        return self.body.subs(dict(zip(self.params, args)), simultaneous=True)
+
+
+def head_of(expr):
+    """The name an expression is an occurrence of: C, a (for a[i]) or C (for C(w)); else None."""
+    if isinstance(expr, sp.Symbol):
+        return expr
+    if isinstance(expr, sp.Indexed):
+        return expr.base
+    if isinstance(expr, (AppliedUndef, sigma)):
+        return expr.func
+    return None
+
+
+def free_indices(expr, bound: frozenset = frozenset()) -> set:
+    """Sample indices used in `expr` and not bound by a sum around them."""
+    if isinstance(expr, sp.Sum):
+        inner = bound | {limit[0] for limit in expr.limits}
+        return free_indices(expr.function, inner)
+    if isinstance(expr, sp.Indexed):
+        return {index for index in expr.indices if index.is_Symbol and index not in bound}
+    found = set()
+    for arg in expr.args:
+        found |= free_indices(arg, bound)
+    return found
+
+
+def arguments_of(expr) -> tuple:
+    if isinstance(expr, sp.Indexed):
+        return expr.indices
+    if isinstance(expr, sp.Function):
+        return expr.args
+    return ()
+
+
+class Scope:
+    """Definitions in force, in the order they were made (a later one replaces an earlier one)."""
+
+    def __init__(self, notation: Notation):
+        self.notation = notation
+        self.definitions: dict[object, Definition] = {}
+        self._cache: dict = {}
+
+    def copy(self) -> "Scope":
+        clone = Scope(self.notation)
+        clone.definitions = dict(self.definitions)
+        return clone
+
+    def redefine(self, head, body) -> "Scope":
+        """A copy in which `head` has a different body (to test a hypothesis about a slip)."""
+        clone = self.copy()
+        old = self.definitions[head]
+        clone.definitions[head] = Definition(head, old.params, body)
+        return clone
+
+    def define(self, lhs: sp.Expr, body: sp.Expr) -> None:
+        """Record ``lhs := body``; a known function must be restated, not redefined."""
+        head = head_of(lhs)
+        if head is None:
+            raise ValueError(f"cannot define {lhs}: not a name, a family element or a function")
+        params = tuple(arguments_of(lhs))
+        if head in KNOWN_FUNCTIONS:
+            self._check_restatement(head, params, body)
+            return
+        self.definitions[head] = Definition(head, params, body)
+        self._cache.clear()
+
+    def _check_restatement(self, head, params, body) -> None:
+        known = KNOWN_FUNCTIONS[head].subs(sp.Symbol("x"), params[0])
+        if sp.simplify(known - body.rewrite(sp.exp)) != 0:
+            raise DefinitionConflict(
+                f"{head.__name__} is read as the logistic sigmoid 1/(1 + e^(-x)); "
+                f"this defines it as {body}"
+            )
+
+    # -- queries --------------------------------------------------------------------------
+    def value_of(self, expr) -> sp.Expr | None:
+        """The value of a defined occurrence (C, a[j], C(u)), or None if it is not defined."""
+        head = head_of(expr)
+        definition = self.definitions.get(head) if head is not None else None
+        if definition is None or len(definition.params) != len(arguments_of(expr)):
+            return None
+        return definition.apply(arguments_of(expr))
+
+    def is_held(self, expr) -> bool:
+        """True for occurrences of a family a derivative treats as constant (targets)."""
+        return isinstance(expr, sp.Indexed) and expr.base in self.notation.held_constant
+
+    def defined_occurrences(self, expr) -> set:
+        """The occurrences of defined names in `expr`, outermost only."""
+        found = set()
+
+        def visit(node):
+            if self.value_of(node) is not None:
+                found.add(node)
+                return
+            if isinstance(node, sp.Indexed):
+                return
+            for arg in node.args:
+                visit(arg)
+
+        visit(expr)
+        return found
+
+    # -- rewriting ------------------------------------------------------------------------
+    def unfold(self, expr: sp.Expr, keep_activations: bool = False) -> sp.Expr:
+        """Substitute definitions until only undefined names remain.
+
+        With `keep_activations`, activations (a_i = σ(…)) stay as names: the other definitions
+        (errors, costs, pseudo-targets) are written out in terms of them.
+        """
+        occurrences = self.defined_occurrences(expr)
+        if keep_activations:
+            occurrences = {occ for occ in occurrences if not self.is_activation(occ)}
+        if not occurrences:
+            return expr
+        return expr.xreplace({occ: self._unfolded(occ, keep_activations) for occ in occurrences})
+
+    def _unfolded(self, occurrence, keep_activations: bool, depth: int = 0) -> sp.Expr:
+        key = ("unfold", occurrence, keep_activations)
+        if key not in self._cache:
+            if depth > 256:
+                raise RecursionError("definitions refer to each other without end")
+            self._cache[key] = self.unfold(self.value_of(occurrence), keep_activations)
+        return self._cache[key]
+
+    def is_activation(self, occurrence) -> bool:
+        """A family element whose definition applies a known function: a_i = σ(…)."""
+        return isinstance(occurrence, sp.Indexed) and isinstance(self.value_of(occurrence), sp.Function) and (
+            self.value_of(occurrence).func in KNOWN_FUNCTIONS
+        )
+
+    def fold(self, expr: sp.Expr) -> sp.Expr:
+        """Write family values back as their names: σ(x_i w + b) becomes a_i, as the notes do.
+
+        Only per-sample families are folded (a plain name such as y = w x would swallow every
+        product w x), and not held-constant ones (pseudo-targets read better unfolded).
+        """
+        indices = {idx for ind in expr.atoms(sp.Indexed) for idx in ind.indices if idx.is_Symbol}
+        if not indices:
+            return expr
+        replacements = {}
+        for head, definition in self.definitions.items():
+            if not isinstance(head, sp.IndexedBase) or head in self.notation.held_constant:
+                continue
+            if len(definition.params) != 1 or definition.body.is_Atom:
+                continue
+            for index in indices:
+                replacements[definition.apply((index,))] = head[index]
+        return expr.xreplace(replacements) if replacements else expr
+
+    def leaves(self, expr) -> set:
+        """The undefined names `expr` depends on (Symbols and IndexedBases), through definitions."""
+        found = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
+        found -= {ind.base.label for ind in expr.atoms(sp.Indexed)}
+        found |= {ind.base for ind in expr.atoms(sp.Indexed)}
+        found = {leaf for leaf in found if leaf not in self.definitions}
+        for occurrence in self.defined_occurrences(expr):
+            definition = self.definitions[head_of(occurrence)]
+            key = ("leaves", definition)
+            if key not in self._cache:
+                self._cache[key] = self.leaves(definition.body) - set(definition.params)
+            found |= self._cache[key]
+        return found
+
+    def uses_of(self, expr, base: sp.IndexedBase) -> set:
+        """The index tuples at which family `base` is used in `expr`, through definitions.
+
+        Held-constant families are not followed: a derivative does not look through them.
+        """
+        found = {ind.indices for ind in expr.atoms(sp.Indexed) if ind.base == base}
+        for occurrence in self.defined_occurrences(expr):
+            if self.is_held(occurrence) or head_of(occurrence) == base:
+                continue
+            key = ("uses", occurrence, base)
+            if key not in self._cache:
+                self._cache[key] = self.uses_of(self.value_of(occurrence), base)
+            found |= self._cache[key]
+        return found

@@ -1,0 +1,42 @@
+"""Time limits for symbolic work: a long simplification ends as `inconclusive`, never a hang."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+
+
+class TimeLimitExceeded(Exception):
+    """The symbolic work did not finish within its time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise TimeLimitExceeded inside the block after `seconds` of wall time.
+
+    Uses SIGALRM, which interrupts pure-Python SymPy code; outside the main thread (where
+    signals cannot be used) the block runs without a limit.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise TimeLimitExceeded(f"over the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    remaining, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if remaining:
+            signal.setitimer(signal.ITIMER_REAL, remaining)
