@@ -58,30 +58,35 @@ def check_algorithm(algorithm: Algorithm, notation: Notation, seed: int, timeout
             calculus = Calculus(scope)
         for computed in instance.computed:
             started = time.perf_counter()
-            row = _compare(computed, instance.cost, scope, calculus, size, seed, timeout)
+            shown = any("counterexample" in row for row in rows.get(computed.key, []))
+            row = _compare(computed, instance.cost, scope, calculus, size, seed, timeout, not shown)
             row["seconds"] = time.perf_counter() - started
             rows.setdefault(computed.key, []).append(row)
     return [_finding(algorithm, key, key_rows) for key, key_rows in rows.items()]
 
 
-def _compare(computed: Computed, cost, scope, calculus, size, seed, timeout) -> dict:
+def _compare(computed: Computed, cost, scope, calculus, size, seed, timeout, show: bool) -> dict:
+    """One parameter of one size; `show` asks for a shrunk counterexample if it fails (the
+    report shows the first one per parameter; the other rows only need their verdict)."""
     truth = calculus.evaluate(sp.Derivative(cost, computed.parameter))
     claimed = calculus.evaluate(computed.value)
     factor = proportionality_factor(claimed, truth, scope)
-    row = {"m": size, "l": computed.layer, "parameter": str(computed.parameter)}
+    row = {"m": size, "l": computed.layer, "parameter": str(computed.parameter), "factor": factor}
     if factor == 1:
-        return {**row, "verdict": "proven", "method": "symbolic", "factor": sp.S.One}
+        return {**row, "verdict": "proven", "method": "symbolic"}
+    if factor is not None and not show:  # claimed = factor × truth, factor ≠ 1: false
+        return {**row, "verdict": "fails", "method": "symbolic"}
     counterexample = find_counterexample(truth, claimed, scope, seed) if factor is not None else None
-    if counterexample is not None:  # a proven constant factor ≠ 1, and numbers that show it
+    if counterexample is not None:
         row.update(verdict="fails", method="symbolic")
     else:
-        outcome = decide(truth, claimed, scope, seed, timeout)
+        outcome = decide(truth, claimed, scope, seed, timeout, shrink=show)
         row.update(verdict=outcome.verdict, method=outcome.method)
         counterexample = outcome.counterexample
-    row["factor"] = factor
     if counterexample is not None:
         example = counterexample.as_dict()
-        example["values"] = {"m": size, "l": computed.layer, **example["values"]}
+        structure = {"m": size, "l": computed.layer} if size is not None else {}
+        example["values"] = {**structure, **example["values"]}
         example["lhs"], example["rhs"] = example["rhs"], example["lhs"]  # procedure first, truth second
         row["counterexample"] = example
     return row

@@ -28,6 +28,8 @@ class Calculus:
     def __init__(self, scope: Scope):
         self.scope = scope
         self._cache: dict = {}
+        self._rules: dict = {}
+        self._restore: dict = {}
 
     # -- evaluation -------------------------------------------------------------------------
     def evaluate(self, expr: sp.Expr) -> sp.Expr:
@@ -63,26 +65,31 @@ class Calculus:
         value = self.scope.value_of(expr)
         if value is not None:
             return self.derivative(value, var)
-        inner = self._inner_nodes(expr)
-        if not inner:
-            return expr.diff(var)
-        placeholders = {node: sp.Dummy(f"u{k}") for k, node in enumerate(inner)}
-        outer = expr.xreplace(placeholders)
-        result = outer.diff(var)
-        for node, symbol in placeholders.items():
+        outer, partials = self._local_rule(expr)
+        result = outer.diff(var) if var in outer.free_symbols else sp.S.Zero
+        for node, partial in partials:
             inner_derivative = self.derivative(node, var)
             if inner_derivative != 0:
-                result += outer.diff(symbol) * inner_derivative
-        return result.xreplace({symbol: node for node, symbol in placeholders.items()})
+                result += partial * inner_derivative
+        return result.xreplace(self._restore[expr]) if partials else result
+
+    def _local_rule(self, expr):
+        """`expr` with its inner nodes (sums, defined names) as placeholders, and the partial
+        derivative with respect to each: computed once per expression, reused for every variable."""
+        if expr not in self._rules:
+            inner = self._inner_nodes(expr)
+            placeholders = {node: sp.Dummy(f"u{k}") for k, node in enumerate(inner)}
+            outer = expr.xreplace(placeholders)
+            self._restore[expr] = {symbol: node for node, symbol in placeholders.items()}
+            self._rules[expr] = (outer, [(node, outer.diff(symbol)) for node, symbol in placeholders.items()])
+        return self._rules[expr]
 
     def _inner_nodes(self, expr) -> list:
         """Outermost sub-expressions that need their own rule: sums, defined names, ∂s."""
         found = []
 
         def visit(node):
-            if isinstance(node, (sp.Sum, sp.Derivative)) or self.scope.is_held(node) or (
-                self.scope.value_of(node) is not None
-            ):
+            if isinstance(node, (sp.Sum, sp.Derivative)) or self.scope.is_defined(node) or self.scope.is_held(node):
                 found.append(node)
                 return
             if isinstance(node, sp.Indexed):

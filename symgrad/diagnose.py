@@ -19,7 +19,7 @@ from symgrad.equivalence import (
     sum_decomposition,
     vanishes,
 )
-from symgrad.notation import sigma
+from symgrad.notation import plain, sigma
 from symgrad.scope import Scope, free_indices
 
 
@@ -29,8 +29,7 @@ class Diagnosis:
     factor: sp.Expr | None = None
 
 
-def latex(expr) -> str:
-    return sp.latex(expr)
+
 
 
 # -- indices ---------------------------------------------------------------------------------
@@ -95,9 +94,10 @@ def _summand_ratio(left, right):
 
 def _ratio(numerator, denominator):
     """numerator ÷ denominator, cancelled (shared factors first, which is cheap)."""
-    quotient = numerator / denominator
-    if quotient.atoms(sp.Indexed) or quotient.atoms(sp.Function):
-        quotient = sp.cancel(sp.together(quotient))
+    quotient = sp.factor_terms(numerator / denominator)
+    names = lambda e: e.atoms(sp.Indexed, sp.Function)  # noqa: E731
+    if names(quotient) and names(numerator) == names(denominator):
+        quotient = sp.cancel(sp.together(quotient))  # only worth it when every name can cancel
     return quotient
 
 
@@ -143,7 +143,7 @@ def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> str | None:
         for written, variant in variants.items():
             if variant != truth and vanishes(claimed - variant):
                 return (
-                    f"the derivative of the sigmoid is written as {written} (at {latex(atom)}); "
+                    f"the derivative of the sigmoid is written as {written} (at {plain(atom)}); "
                     f"σ′ = σ(1 − σ)"
                 )
     return None
@@ -159,7 +159,7 @@ def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> str
                 if vanishes(claimed - evaluate_in(mutated, head)):
                     return (
                         f"it is the derivative with the power {power.exp} on "
-                        f"{latex(power.base)} dropped (in the definition of {latex(name)}): "
+                        f"{plain(power.base)} dropped (in the definition of {plain(name)}): "
                         f"differentiating a square brings down a factor 2 and keeps the inner derivative"
                     )
             except UnsupportedDerivative:  # a slip that cannot be differentiated explains nothing
@@ -182,20 +182,20 @@ def first_difference(old, new):
 def describe_change(old, new) -> str:
     """In words: how `new` differs from `old` (a dropped power, a sign, a factor, a term)."""
     if isinstance(old, sp.Pow) and old.base == new:
-        return f"the power {latex(old.exp)} on ${latex(new)}$ was dropped"
+        return f"the power {plain(old.exp)} on {plain(new)} was dropped"
     if isinstance(new, sp.Pow) and new.base == old:
-        return f"a power {latex(new.exp)} appeared on ${latex(old)}$"
+        return f"a power {plain(new.exp)} appeared on {plain(old)}"
     if new == -old:
-        return f"the sign of ${latex(old)}$ flipped"
+        return f"the sign of {plain(old)} flipped"
     if isinstance(old, sp.Add) and isinstance(new, sp.Add):
         missing = set(old.args) - set(new.args)
         if missing and set(new.args) <= set(old.args):
-            terms = ", ".join(f"${latex(t)}$" for t in missing)
+            terms = ", ".join(f"{plain(t)}" for t in missing)
             return f"the term {terms} was dropped"
     ratio = sp.cancel(new / old) if old != 0 else None
     if ratio is not None and ratio.is_number:
-        return f"${latex(old)}$ was multiplied by {ratio}"
-    return f"${latex(old)}$ became ${latex(new)}$"
+        return f"{plain(old)} was multiplied by {ratio}"
+    return f"{plain(old)} became {plain(new)}"
 
 
 def explain_failure(claimed, truth, scope: Scope, head=None, evaluate_in=None) -> Diagnosis:
@@ -205,7 +205,7 @@ def explain_failure(claimed, truth, scope: Scope, head=None, evaluate_in=None) -
         return Diagnosis(describe_factor(factor), factor)
     pair = swapped_names(claimed, truth)
     if pair:
-        return Diagnosis(f"{latex(pair[0])} and {latex(pair[1])} are swapped")
+        return Diagnosis(f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (
         lambda: wrong_sigmoid_derivative(claimed, truth, scope),
         lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
@@ -220,5 +220,5 @@ def _additive_difference(claimed, truth) -> str:
     difference = sp.factor_terms(claimed - truth)
     terms = sp.Add.make_args(difference)
     if len(terms) <= 2 and sp.count_ops(difference) <= 20:
-        return f"the claimed value exceeds the true one by ${latex(difference)}$"
+        return f"the claimed value exceeds the true one by {plain(difference)}"
     return "the claimed value differs from the true one by more than a factor, a sign or a swap"

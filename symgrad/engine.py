@@ -15,7 +15,7 @@ import sympy as sp
 from symgrad.algorithms import check_algorithm
 from symgrad.calculus import Calculus, UnsupportedDerivative
 from symgrad.derivation import Derivation, Equation
-from symgrad.diagnose import explain_failure, first_difference, describe_change, index_mismatch
+from symgrad.diagnose import describe_change, explain_failure, first_difference, index_mismatch
 from symgrad.equivalence import Outcome, decide
 from symgrad.findings import DocumentReport, Finding
 from symgrad.scope import DefinitionConflict, Scope
@@ -145,23 +145,28 @@ class Checker:
         else:
             same = decide(before_claimed, claimed, self.scope, self.seed, self.timeout)
             finding.follows = same.verdict in TRUE if same.verdict != "inconclusive" else None
+        if finding.follows is not False:
+            return
+        if holds:
+            finding.diagnosis = (
+                f"true, but it does not follow from ({before.label}), which is wrong: "
+                f"({equation.label}) is right again"
+            )
+            return
         change = first_difference(before.rhs, equation.rhs)
-        if finding.follows is False and change is not None:
-            what = describe_change(*change)
-            if holds:
-                finding.diagnosis = (
-                    f"true, but it does not follow from ({before.label}), which is wrong; "
-                    f"this step is right again ({what})"
-                )
-            else:
-                finding.diagnosis = f"first wrong step after ({before.label}): {what}. " + (
-                    finding.diagnosis or ""
-                )
+        what = f": {describe_change(*change)}" if change is not None else ""
+        finding.diagnosis = (
+            f"the first wrong step, from ({before.label}) to ({equation.label}){what}; {finding.diagnosis}"
+        )
 
 
 def _corrected_line(equation: Equation, lhs, truth) -> str:
-    value = sp.latex(truth)
-    return f"= {value}" if equation.kind == "step" else f"{sp.latex(lhs)} = {value}"
+    """The line as it should read: the author's left side, the true value on the right."""
+    value = sp.latex(sp.factor_terms(truth))
+    if equation.kind == "step":
+        return f"= {value}"
+    left = equation.latex.split("=", 1)[0].strip() if "=" in equation.latex else sp.latex(lhs)
+    return f"{left} = {value}"
 
 
 def check(derivation: Derivation, seed: int = 0, timeout: float = 10.0) -> DocumentReport:

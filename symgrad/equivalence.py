@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 import mpmath
 import sympy as sp
 
-from symgrad.notation import sigma
-from symgrad.numeric import Evaluator, NotNumeric
+from symgrad.notation import plain, sigma
+from symgrad.numeric import FLOAT, PRECISE, Evaluator, NotNumeric
 from symgrad.scope import Scope, free_indices
 from symgrad.timing import TimeLimitExceeded, time_limit
 
 SAMPLE_COUNTS = (1, 2, 3, 5)
 TRIALS_PER_COUNT = 4
 SIMPLE_VALUES = (1, 2, -1, 0.5, -2, 3, -0.5, 0.25, 1.5, -3)
-RELATIVE_TOLERANCE = mpmath.mpf(10) ** -20
+#: Relative differences that count: floats screen (rounding stays far below 1e-9), 40-digit
+#: evaluation confirms (rounding stays far below 1e-20).
+FLOAT_TOLERANCE = 1e-9
+PRECISE_TOLERANCE = mpmath.mpf(10) ** -20
 #: The one index every sum is renamed to, so summands of different sums can be compared.
 CANONICAL_INDEX = sp.Dummy("k", integer=True, positive=True)
 
@@ -132,12 +135,6 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
 
 
 # -- numeric ---------------------------------------------------------------------------------
-def plain_name(expr) -> str:
-    """A name a reader can type: w^(1) for w^{(1)}, x[2] for x_2."""
-    text = str(expr).replace("{", "").replace("}", "").replace("\\", "")
-    return text
-
-
 @dataclass
 class Variables:
     """The names a numeric trial must give values to."""
@@ -160,28 +157,45 @@ class Variables:
 
     def assign(self, n: int, pick, rng: random.Random, count: sp.Symbol) -> tuple[dict, dict]:
         """Values for one trial: SymPy-keyed for the evaluator, plain-named for the report."""
-        values, shown = {count: mpmath.mpf(n)}, {}
+        values, shown = {count: n}, {}
         for symbol in self.symbols:
-            value = pick()
-            values[symbol], shown[plain_name(symbol)] = mpmath.mpf(value), value
+            values[symbol] = shown[plain(symbol)] = pick()
         for base in self.families:
-            items = [pick() for _ in range(n)]
-            values[base] = [mpmath.mpf(v) for v in items]
-            for position, value in enumerate(items, start=1):
-                shown[f"{plain_name(base)}[{position}]"] = value
+            values[base] = [pick() for _ in range(n)]
+            for position, value in enumerate(values[base], start=1):
+                shown[f"{plain(base)}[{position}]"] = value
         for index in self.indices:
-            position = rng.randint(1, n)
-            values[index], shown[plain_name(index)] = mpmath.mpf(position), position
+            values[index] = shown[plain(index)] = rng.randint(1, n)
         return values, shown
 
 
-def _differ(left, right) -> bool:
-    scale = max(mpmath.mpf(1), abs(left), abs(right))
-    return abs(left - right) > RELATIVE_TOLERANCE * scale
+def _differ(left, right, tolerance) -> bool:
+    scale = max(1, abs(left), abs(right))
+    return abs(left - right) > tolerance * scale
 
 
-def compare_numerically(lhs, rhs, scope: Scope, seed: int) -> Outcome:
-    """Random trials at several n; the first difference found is shrunk to simple numbers."""
+def _evaluate_pair(lhs, rhs, values, scope, arithmetic):
+    evaluate = Evaluator(values, scope, arithmetic)
+    try:
+        return evaluate(lhs), evaluate(rhs)
+    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
+        return None
+
+
+def difference_at(lhs, rhs, values, scope) -> tuple | None | bool:
+    """Both sides at `values`: their 40-digit values if they differ, False if equal, None if
+    they cannot be evaluated there.  Floats screen; only a float difference is recomputed."""
+    fast = _evaluate_pair(lhs, rhs, values, scope, FLOAT)
+    if fast is not None and not _differ(*fast, FLOAT_TOLERANCE):
+        return False
+    precise = _evaluate_pair(lhs, rhs, values, scope, PRECISE)
+    if precise is None:
+        return None
+    return precise if _differ(*precise, PRECISE_TOLERANCE) else False
+
+
+def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) -> Outcome:
+    """Random trials at several n; a difference found is shrunk to small n and simple numbers."""
     count = scope.notation.count
     variables = Variables.of(lhs, rhs, scope=scope)
     rng = random.Random(seed)
@@ -189,14 +203,14 @@ def compare_numerically(lhs, rhs, scope: Scope, seed: int) -> Outcome:
     for n in SAMPLE_COUNTS:
         for _ in range(TRIALS_PER_COUNT):
             values, shown = variables.assign(n, lambda: round(rng.uniform(-2, 2), 3), rng, count)
-            left, right = _evaluate_pair(lhs, rhs, values, scope)
-            if left is None:
+            found = difference_at(lhs, rhs, values, scope)
+            if found is None:
                 continue
             tried += 1
-            if _differ(left, right):
-                simplest = find_counterexample(lhs, rhs, scope, seed)
-                found = Counterexample(n, shown, float(left), float(right))
-                return Outcome("fails", "counterexample", simplest or found)
+            if found:
+                simplest = find_counterexample(lhs, rhs, scope, seed) if shrink else None
+                example = simplest or Counterexample(n, shown, float(found[0]), float(found[1]))
+                return Outcome("fails", "counterexample", example)
     if tried == 0:
         return Outcome("inconclusive", "numeric", evidence="no trial could be evaluated")
     return Outcome(
@@ -212,45 +226,19 @@ def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -
     count = scope.notation.count
     variables = Variables.of(lhs, rhs, scope=scope)
     rng = random.Random(seed)
+    pickers = (
+        lambda: rng.choice(SIMPLE_VALUES[:4]),
+        lambda: rng.choice(SIMPLE_VALUES),
+        lambda: round(rng.uniform(-3, 3), 2),
+    )
     for n in range(1, max(SAMPLE_COUNTS) + 1):
-        pickers = [lambda: rng.choice(SIMPLE_VALUES[:4])] * (attempts // 3)
-        pickers += [lambda: rng.choice(SIMPLE_VALUES)] * (attempts // 3)
-        pickers += [lambda: round(rng.uniform(-3, 3), 2)] * (attempts // 3)
         for pick in pickers:
-            values, shown = variables.assign(n, pick, rng, count)
-            left, right = _evaluate_pair(lhs, rhs, values, scope)
-            if left is not None and _differ(left, right):
-                return Counterexample(n, shown, float(left), float(right))
+            for _ in range(attempts // len(pickers)):
+                values, shown = variables.assign(n, pick, rng, count)
+                found = difference_at(lhs, rhs, values, scope)
+                if found:
+                    return Counterexample(n, shown, float(found[0]), float(found[1]))
     return None
-
-
-def _evaluate_pair(lhs, rhs, values, scope):
-    evaluate = Evaluator(values, scope)
-    try:
-        return evaluate(lhs), evaluate(rhs)
-    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
-        return None, None
-
-
-# -- the decision ----------------------------------------------------------------------------
-def decide(lhs: sp.Expr, rhs: sp.Expr, scope: Scope, seed: int = 0, timeout: float = 10.0) -> Outcome:
-    """The verdict on lhs = rhs: proven, numerically-equal, fails or inconclusive.
-
-    Numbers first (cheap, and a difference at 40 digits is a counterexample), then a proof for
-    the claims the numbers could not refute.
-    """
-    numeric = None
-    try:
-        with time_limit(timeout):
-            numeric = compare_numerically(lhs, rhs, scope, seed)
-            if numeric.verdict == "fails":
-                return numeric
-            if prove_equal(lhs, rhs, scope):
-                return Outcome("proven", "symbolic")
-    except TimeLimitExceeded as error:
-        if numeric is None:
-            return Outcome("inconclusive", "symbolic", evidence=str(error))
-    return numeric
 
 
 def ratio_is_constant(lhs, rhs, scope: Scope, seed: int, n: int = 3, trials: int = 3) -> bool:
@@ -260,8 +248,32 @@ def ratio_is_constant(lhs, rhs, scope: Scope, seed: int, n: int = 3, trials: int
     ratios = []
     for _ in range(trials):
         values, _ = variables.assign(n, lambda: rng.uniform(-2, 2), rng, scope.notation.count)
-        left, right = _evaluate_pair(lhs, rhs, values, scope)
-        if left is None or right == 0:
+        pair = _evaluate_pair(lhs, rhs, values, scope, FLOAT)
+        if pair is None or pair[1] == 0:
             return True  # no evidence against; let the symbolic test decide
-        ratios.append(left / right)
-    return all(not _differ(ratio, ratios[0]) for ratio in ratios)
+        ratios.append(pair[0] / pair[1])
+    return all(not _differ(ratio, ratios[0], FLOAT_TOLERANCE) for ratio in ratios)
+
+
+# -- the decision ----------------------------------------------------------------------------
+def decide(
+    lhs: sp.Expr, rhs: sp.Expr, scope: Scope, seed: int = 0, timeout: float = 10.0, shrink: bool = True
+) -> Outcome:
+    """The verdict on lhs = rhs: proven, numerically-equal, fails or inconclusive.
+
+    Numbers first (cheap, and a difference at 40 digits is a counterexample), then a proof for
+    the claims the numbers could not refute.
+    """
+    numeric = None
+    try:
+        with time_limit(timeout):
+            numeric = compare_numerically(lhs, rhs, scope, seed, shrink)
+            if numeric.verdict == "fails":
+                return numeric
+            if prove_equal(lhs, rhs, scope):
+                return Outcome("proven", "symbolic")
+    except TimeLimitExceeded as error:
+        if numeric is None:
+            return Outcome("inconclusive", "symbolic", evidence=str(error))
+    return numeric
+

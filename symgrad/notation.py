@@ -44,6 +44,11 @@ class sigma(sp.Function):
         return body if exp is None else rf"{body}^{{{exp}}}"
 
 
+def plain(expr) -> str:
+    """An expression or name as a student would type it: (w*x[i] - y[i])**2, w^(2), sigma(z)."""
+    return sp.sstr(expr).replace("{", "").replace("}", "").replace("\\", "")
+
+
 def parameter(name: str) -> sp.Symbol:
     """A trainable parameter (w, b, w_1, w^{(l)}): a real scalar shared by all samples."""
     return sp.Symbol(name, real=True)

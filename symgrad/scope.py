@@ -32,10 +32,14 @@ class Definition:
     body: sp.Expr
 
     def apply(self, args) -> sp.Expr:
-        """The body with the parameters replaced by `args` (bound sums are left alone)."""
+        """The body with the parameters replaced by `args`.
+
+        A sum in the body that binds a parameter's name is renamed consistently with it, which
+        keeps its meaning: arguments are sample indices, never names the body uses otherwise.
+        """
         if not self.params:
             return self.body
-        return self.body.subs(dict(zip(self.params, args)), simultaneous=True)
+        return self.body.xreplace(dict(zip(self.params, args)))
 
 
 def head_of(expr):
@@ -119,6 +123,12 @@ class Scope:
             return None
         return definition.apply(arguments_of(expr))
 
+    def is_defined(self, expr) -> bool:
+        """True for an occurrence of a defined name (cheaper than computing its value)."""
+        head = head_of(expr)
+        definition = self.definitions.get(head) if head is not None else None
+        return definition is not None and len(definition.params) == len(arguments_of(expr))
+
     def is_held(self, expr) -> bool:
         """True for occurrences of a family a derivative treats as constant (targets)."""
         return isinstance(expr, sp.Indexed) and expr.base in self.notation.held_constant
@@ -128,7 +138,7 @@ class Scope:
         found = set()
 
         def visit(node):
-            if self.value_of(node) is not None:
+            if self.is_defined(node):
                 found.add(node)
                 return
             if isinstance(node, sp.Indexed):
@@ -163,9 +173,9 @@ class Scope:
 
     def is_activation(self, occurrence) -> bool:
         """A family element whose definition applies a known function: a_i = σ(…)."""
-        return isinstance(occurrence, sp.Indexed) and isinstance(self.value_of(occurrence), sp.Function) and (
-            self.value_of(occurrence).func in KNOWN_FUNCTIONS
-        )
+        definition = self.definitions.get(head_of(occurrence))
+        body = definition.body if definition is not None else None
+        return isinstance(occurrence, sp.Indexed) and isinstance(body, sp.Function) and body.func in KNOWN_FUNCTIONS
 
     def fold(self, expr: sp.Expr) -> sp.Expr:
         """Write family values back as their names: σ(x_i w + b) becomes a_i, as the notes do.
@@ -173,21 +183,32 @@ class Scope:
         Only per-sample families are folded (a plain name such as y = w x would swallow every
         product w x), and not held-constant ones (pseudo-targets read better unfolded).
         """
-        indices = {idx for ind in expr.atoms(sp.Indexed) for idx in ind.indices if idx.is_Symbol}
-        if not indices:
-            return expr
-        replacements = {}
-        for head, definition in self.definitions.items():
-            if not isinstance(head, sp.IndexedBase) or head in self.notation.held_constant:
-                continue
-            if len(definition.params) != 1 or definition.body.is_Atom:
-                continue
-            for index in indices:
-                replacements[definition.apply((index,))] = head[index]
+        indices = frozenset(idx for ind in expr.atoms(sp.Indexed) for idx in ind.indices if idx.is_Symbol)
+        replacements = self._fold_map(indices) if indices else None
         return expr.xreplace(replacements) if replacements else expr
+
+    def _fold_map(self, indices: frozenset) -> dict:
+        key = ("fold", indices)
+        if key not in self._cache:
+            replacements = {}
+            for head, definition in self.definitions.items():
+                if not isinstance(head, sp.IndexedBase) or head in self.notation.held_constant:
+                    continue
+                if len(definition.params) != 1 or definition.body.is_Atom or definition.body.is_Indexed:
+                    continue
+                for index in indices:
+                    replacements[definition.apply((index,))] = head[index]
+            self._cache[key] = replacements
+        return self._cache[key]
 
     def leaves(self, expr) -> set:
         """The undefined names `expr` depends on (Symbols and IndexedBases), through definitions."""
+        key = ("leaves of", expr)
+        if key not in self._cache:
+            self._cache[key] = self._leaves(expr)
+        return self._cache[key]
+
+    def _leaves(self, expr) -> set:
         found = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
         found -= {ind.base.label for ind in expr.atoms(sp.Indexed)}
         found |= {ind.base for ind in expr.atoms(sp.Indexed)}

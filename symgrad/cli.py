@@ -1,0 +1,70 @@
+"""The `symgrad` command: check derivations, train models, generate code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from symgrad import __version__
+from symgrad.documents import DocumentError, documents_in, load
+from symgrad.engine import check
+from symgrad.findings import HOLDS
+from symgrad.report import FORMATS, render
+from symgrad.train_cli import add_codegen_parser, add_train_parser
+
+SHIPPED = "derivations"
+
+
+def shipped_derivations() -> Path:
+    """derivations/ in the current directory, else the one beside the installed package."""
+    here = Path(SHIPPED)
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / SHIPPED
+
+
+def add_check_parser(subparsers) -> None:
+    parser = subparsers.add_parser("check", help="check every equation of derivations")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=f"documents or directories (default: {SHIPPED}/)")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    parser.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric trials (default 0)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                        help="time limit of each symbolic operation, in seconds (default 10)")
+    parser.set_defaults(func=run_check)
+
+
+def run_check(args) -> int:
+    """Exit status: 0 every claim holds, 1 a claim fails, is ill-formed or inconclusive, 2 bad input."""
+    started = time.perf_counter()
+    try:
+        paths = documents_in(args.paths or [str(shipped_derivations())])
+        derivations = [derivation for path in paths for derivation in load(path)]
+    except DocumentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    reports = [check(derivation, seed=args.seed, timeout=args.timeout) for derivation in derivations]
+    text = render(args.format, reports, time.perf_counter() - started)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    holds = all(f.verdict in HOLDS for report in reports for f in report.findings)
+    return 0 if holds else 1
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="symgrad", description=__doc__)
+    main_parser.add_argument("--version", action="version", version=f"symgrad {__version__}")
+    subparsers = main_parser.add_subparsers(dest="command", required=True)
+    add_check_parser(subparsers)
+    add_train_parser(subparsers)
+    add_codegen_parser(subparsers)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

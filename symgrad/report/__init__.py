@@ -1,0 +1,13 @@
+"""Report formats: each module renders a list of DocumentReports plus a summary as text.
+
+Formats register here by name; the CLI's --format picks one.
+"""
+
+from symgrad.report.json_report import render_json
+from symgrad.report.text import render_text
+
+FORMATS = {"text": render_text, "json": render_json}
+
+
+def render(format_name: str, documents, seconds: float) -> str:
+    return FORMATS[format_name](documents, seconds)
