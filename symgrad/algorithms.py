@@ -141,7 +141,7 @@ def _diagnosis(algorithm, key, rows, factor) -> str:
 
 
 def _detail(row: dict) -> dict:
-    detail = {k: v for k, v in row.items() if k != "counterexample"}
+    detail = {k: v for k, v in row.items() if k not in ("counterexample", "seconds")}
     detail["factor"] = sp.sstr(row["factor"]) if row["factor"] is not None else None
     return detail
 

@@ -115,8 +115,12 @@ def describe_factor(factor: sp.Expr) -> str:
 # -- typical slips, each confirmed by undoing it ------------------------------------------
 def swapped_names(claimed, truth) -> tuple | None:
     """A pair of names (i_1, i_2; w_1, w_2) whose exchange turns the claim into the truth."""
-    names = sorted(claimed.free_symbols - {s for s in claimed.free_symbols if s.is_integer}, key=str)
-    bases = sorted({ind.base for ind in claimed.atoms(sp.Indexed)}, key=str)
+    both = claimed + truth
+    bases = sorted({ind.base for ind in both.atoms(sp.Indexed)}, key=str)
+    labels = {base.label for base in bases}
+    names = sorted(
+        {s for s in both.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer} - labels, key=str
+    )
     for group in (names, bases):
         for position, first in enumerate(group):
             for second in group[position + 1 :]:
