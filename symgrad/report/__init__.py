@@ -3,10 +3,12 @@
 Formats register here by name; the CLI's --format picks one.
 """
 
+from symgrad.report.html import render_html
 from symgrad.report.json_report import render_json
+from symgrad.report.markdown import render_markdown
 from symgrad.report.text import render_text
 
-FORMATS = {"text": render_text, "json": render_json}
+FORMATS = {"text": render_text, "json": render_json, "markdown": render_markdown, "html": render_html}
 
 
 def render(format_name: str, documents, seconds: float) -> str:

@@ -1,0 +1,149 @@
+"""What the HTML and Markdown reports show, independent of markup.
+
+Both reports walk a document the same way (readings, summary, sections of equations, then the
+algorithm checks) and show the same facts; this module decides those facts, the renderers only
+mark them up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from symgrad.findings import DocumentReport, Finding, summary
+from symgrad.report import text
+
+#: verdict → (symbol, words): the badge text, so a verdict is never told by colour alone.
+BADGES = {
+    "proven": ("✓", "proven"),
+    "numerically-equal": ("≈", "numerically equal"),
+    "fails": ("✗", "fails"),
+    "ill-formed": ("⚠", "ill-formed"),
+    "inconclusive": ("?", "inconclusive"),
+    "definition": ("≔", "definition"),
+}
+#: Verdicts a reader must notice: highlighted, with what the line should have been.
+WRONG = ("fails", "ill-formed")
+
+
+@dataclass
+class Entry:
+    """One equation as shown: its finding and the line of the chain it continues (for a step)."""
+
+    finding: Finding
+    before: Finding | None = None
+
+    @property
+    def chain(self) -> str | None:
+        """'follows from (6)' or 'does not follow from (6)' for a step whose relation is known."""
+        if self.finding.kind != "step" or self.finding.follows is None or self.before is None:
+            return None
+        verb = "follows" if self.finding.follows else "does not follow"
+        return f"{verb} from {self.before.name}"
+
+
+def reason(finding: Finding) -> str:
+    """The short reason beside the verdict; a step's relation to the line before is an Entry's chain."""
+    return text.reason(dataclasses.replace(finding, follows=None))
+
+
+def sections(document: DocumentReport) -> list[tuple[str, list[Entry]]]:
+    """The equations grouped by section, in document order (algorithm checks excluded)."""
+    groups: list[tuple[str, list[Entry]]] = []
+    before = None
+    for finding in document.findings:
+        if finding.kind == "algorithm":
+            continue
+        if not groups or groups[-1][0] != finding.section:
+            groups.append((finding.section, []))
+        groups[-1][1].append(Entry(finding, before if finding.kind == "step" else None))
+        before = finding
+    return groups
+
+
+def algorithm_checks(document: DocumentReport) -> list[Finding]:
+    return [finding for finding in document.findings if finding.kind == "algorithm"]
+
+
+def summary_line(documents: list[DocumentReport], seconds: float) -> str:
+    """'72 results: 44 proven, 9 fails … in 4.03 s', the counts that are not zero."""
+    counts = summary(documents, seconds)
+    parts = [f"{counts[verdict]} {verdict}" for verdict in BADGES if counts[verdict]]
+    return f"{counts['results']} results: {', '.join(parts)} in {counts['seconds']:.2f} s"
+
+
+def number(value) -> str:
+    """A counterexample's value as people read it: 6 significant digits, integers as integers."""
+    return str(value) if isinstance(value, int) else f"{value:.6g}"
+
+
+def name_latex(name: str) -> str:
+    """LaTeX for a counterexample's variable name: ``x[1]`` → ``{x}_{1}``, ``b^(1)`` → ``b^{(1)}``."""
+    name = re.sub(r"\^\(([^()]*)\)", r"^{(\1)}", name)
+    return re.sub(r"^(.+)\[([^\[\]]*)\]$", r"{\1}_{\2}", name)
+
+
+def counterexample_rows(example: dict) -> list[tuple[str, str]]:
+    """(LaTeX of a variable, its value) for n and every value, in the engine's order."""
+    return [("n", number(example["n"]))] + [(name_latex(k), number(v)) for k, v in example["values"].items()]
+
+
+def sides(example: dict) -> list[tuple[str, str]]:
+    """The two sides' numbers at the counterexample."""
+    return [("left side", number(example["lhs"])), ("right side", number(example["rhs"]))]
+
+
+LAYER_COLUMNS = ("m", "l", "parameter", "verdict", "factor")
+
+
+def layer_table(finding: Finding) -> tuple[list[str], list[dict]]:
+    """The columns worth showing of an algorithm check's per-layer rows, and the rows.
+
+    m and l are left out when no row has them (a model without layers).
+    """
+    rows = finding.details or []
+    columns = [c for c in LAYER_COLUMNS if c not in ("m", "l") or any(row.get(c) is not None for row in rows)]
+    return columns, rows
+
+
+@dataclass
+class Note:
+    """One fact under a line.  `kind` tells the renderer how to mark `value` up:
+    text (prose), math (display LaTeX), code (a SymPy string), counterexample (the dict),
+    labels (equation labels to link), layers (the Finding, for :func:`layer_table`)."""
+
+    term: str
+    kind: str
+    value: object
+
+
+def notes(finding: Finding) -> list[Note]:
+    """What to show under a line, in order: why, what it should be, the factor, the counterexample …"""
+    found = []
+    if finding.verdict in ("fails", "ill-formed", "inconclusive") and finding.diagnosis:
+        found.append(Note("Why", "text", finding.diagnosis))
+    if finding.corrected:
+        found.append(Note("Should be", "math", finding.corrected))
+    if finding.factor is not None:
+        found.append(Note("Factor (claimed ÷ true)", "code", finding.factor))
+    if finding.counterexample:
+        found.append(Note("Counterexample", "counterexample", finding.counterexample))
+    if finding.kind == "algorithm":
+        if finding.rests_on:
+            found.append(Note("Rests on", "labels", finding.rests_on))
+        if finding.details and (len(finding.details) > 1 or finding.details[0].get("m") is not None):
+            found.append(Note("Per layer", "layers", finding))
+        if finding.evidence:
+            found.append(Note("Evidence", "text", finding.evidence))
+    return found
+
+
+def equation_anchor(document_index: int, label: str) -> str:
+    """The fragment id of an equation, unique over a multi-document report: d1-eq-7."""
+    return f"d{document_index}-eq-{label}"
+
+
+def algorithm_anchor(document_index: int, position: int) -> str:
+    """The fragment id of the document's `position`-th algorithm check: d1-alg-3."""
+    return f"d{document_index}-alg-{position}"
