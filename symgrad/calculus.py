@@ -34,9 +34,13 @@ class Calculus:
     # -- evaluation -------------------------------------------------------------------------
     def evaluate(self, expr: sp.Expr) -> sp.Expr:
         """`expr` with every ∂ replaced by its true value, written in the notes' names."""
+        return self.scope.fold(self.differentiate(expr))
+
+    def differentiate(self, expr: sp.Expr) -> sp.Expr:
+        """`expr` with every ∂ replaced by its true value (in terms of the names it used)."""
         if expr.has(sp.Derivative):
             expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
-        return self.scope.fold(expr)
+        return expr
 
     def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
         value = node.expr

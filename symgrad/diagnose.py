@@ -15,7 +15,6 @@ from symgrad.calculus import UnsupportedDerivative
 from symgrad.equivalence import (
     NotLinearInSums,
     is_identically_zero,
-    ratio_is_constant,
     sum_decomposition,
     vanishes,
 )
@@ -55,22 +54,14 @@ def _binds(expr, index) -> bool:
 
 
 # -- proportionality -------------------------------------------------------------------------
-def proportionality_factor(claimed, truth, scope: Scope, structural=()) -> sp.Expr | None:
-    """claimed ÷ true when it is a constant (it may involve n and the `structural` symbols)."""
-    allowed = {scope.notation.count, *structural}
-    if not ratio_is_constant(claimed, truth, scope, seed=0):
-        return None
-    stages = (
-        lambda e: e,
-        lambda e: scope.unfold(e, keep_activations=True),
-        scope.unfold,
-    )
-    for stage in stages:
-        left, right = stage(claimed), stage(truth)
+def proportionality_factor(claimed, truth, scope: Scope, deep: bool = True) -> sp.Expr | None:
+    """claimed ÷ true when it is a constant (it may involve n); `deep` also looks through
+    activations' definitions, which costs the size of the composed formula."""
+    allowed = {scope.notation.count}
+    for left, right in scope.forms(claimed, truth, through_activations=deep):
         ratio = _summand_ratio(left, right)
-        if ratio is not None and ratio != 0 and ratio.free_symbols <= allowed:
-            if not ratio.atoms(sp.Indexed):
-                return ratio
+        if ratio is not None and ratio != 0 and ratio.free_symbols <= allowed and not ratio.atoms(sp.Indexed):
+            return ratio
     return None
 
 
@@ -94,10 +85,14 @@ def _summand_ratio(left, right):
 
 def _ratio(numerator, denominator):
     """numerator ÷ denominator, cancelled (shared factors first, which is cheap)."""
+    def names(expr):
+        return expr.atoms(sp.Indexed, sp.Function, sp.Sum)
+
+    if names(numerator) != names(denominator):
+        return None  # a name on one side only cannot cancel: not a constant ratio
     quotient = sp.factor_terms(numerator / denominator)
-    names = lambda e: e.atoms(sp.Indexed, sp.Function)  # noqa: E731
-    if names(quotient) and names(numerator) == names(denominator):
-        quotient = sp.cancel(sp.together(quotient))  # only worth it when every name can cancel
+    if names(quotient):
+        quotient = sp.cancel(sp.together(quotient))
     return quotient
 
 

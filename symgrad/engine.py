@@ -45,8 +45,9 @@ class Checker:
         started = time.perf_counter()
         findings = [self._timed(self.check_equation, eq) for eq in self.derivation.equations]
         findings = [f for f, eq in zip(findings, self.derivation.equations) if not eq.assumed]
+        truths: dict = {}
         for algorithm in self.derivation.algorithms:
-            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self.timeout)
+            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self.timeout, truths)
         return DocumentReport(
             path=self.derivation.path,
             title=self.derivation.title,

@@ -122,15 +122,12 @@ def vanishes(difference: sp.Expr, deep: bool = False) -> bool:
 
 def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
     """Try the proof stages; True means proven for every n and every value."""
-    if vanishes(lhs - rhs):
-        return True
-    if vanishes(scope.unfold(lhs, keep_activations=True) - scope.unfold(rhs, keep_activations=True)):
-        return True
-    unfolded = scope.unfold(lhs) - scope.unfold(rhs)
-    if vanishes(unfolded):
-        return True
-    if unfolded.has(sigma) or unfolded.has(sp.exp):
-        return vanishes(unfolded.rewrite(sigma, sp.exp), deep=True)
+    for left, right in scope.forms(lhs, rhs):
+        if vanishes(left - right):
+            return True
+    difference = left - right
+    if difference.has(sigma) or difference.has(sp.exp):
+        return vanishes(difference.rewrite(sigma, sp.exp), deep=True)
     return False
 
 
@@ -239,20 +236,6 @@ def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -
                 if found:
                     return Counterexample(n, shown, float(found[0]), float(found[1]))
     return None
-
-
-def ratio_is_constant(lhs, rhs, scope: Scope, seed: int, n: int = 3, trials: int = 3) -> bool:
-    """Numeric screen for proportionality: lhs / rhs is the same at several random points."""
-    variables = Variables.of(lhs, rhs, scope=scope)
-    rng = random.Random(seed)
-    ratios = []
-    for _ in range(trials):
-        values, _ = variables.assign(n, lambda: rng.uniform(-2, 2), rng, scope.notation.count)
-        pair = _evaluate_pair(lhs, rhs, values, scope, FLOAT)
-        if pair is None or pair[1] == 0:
-            return True  # no evidence against; let the symbolic test decide
-        ratios.append(pair[0] / pair[1])
-    return all(not _differ(ratio, ratios[0], FLOAT_TOLERANCE) for ratio in ratios)
 
 
 # -- the decision ----------------------------------------------------------------------------

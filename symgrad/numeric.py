@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import mpmath
@@ -164,7 +165,7 @@ class Evaluator:
 
     def _eval_Sum(self, expr):
         """Loop over the samples; a sum that uses no index being looped over is computed once."""
-        reusable = not (expr.free_symbols & self._looping)
+        reusable = not (_free_symbols(expr) & self._looping)
         if reusable and expr in self._sums:
             return self._sums[expr]
         index, low, high = expr.limits[0]
@@ -183,6 +184,12 @@ class Evaluator:
         if reusable:
             self._sums[expr] = total
         return total
+
+
+@lru_cache(maxsize=4096)
+def _free_symbols(expr) -> frozenset:
+    """Sum.free_symbols walks the whole sum; expressions are immutable, so remember it."""
+    return frozenset(expr.free_symbols)
 
 
 def _method_for(kind):

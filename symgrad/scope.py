@@ -171,6 +171,30 @@ class Scope:
             self._cache[key] = self.unfold(self.value_of(occurrence), keep_activations)
         return self._cache[key]
 
+    def forms(self, *exprs, through_activations: bool = True):
+        """The expressions written in activations, then fully unfolded (if that differs).
+
+        Each form is equal in value to the last, so an identity proven in any form is proven;
+        the first is the cheap one, the second the one that can see through activations (and
+        is large for a deep network: `through_activations=False` skips it).
+        """
+        in_activations = tuple(self.unfold(e, keep_activations=True) for e in exprs)
+        yield in_activations
+        if through_activations:
+            unfolded = tuple(self.unfold(e) for e in in_activations)
+            if unfolded != in_activations:
+                yield unfolded
+
+    def definitions_used(self, expr) -> frozenset:
+        """Every definition `expr` depends on, directly or through other definitions."""
+        found = set()
+        for occurrence in self.defined_occurrences(expr):
+            definition = self.definitions[head_of(occurrence)]
+            if definition not in found:
+                found.add(definition)
+                found |= self.definitions_used(definition.body)
+        return frozenset(found)
+
     def is_activation(self, occurrence) -> bool:
         """A family element whose definition applies a known function: a_i = σ(…)."""
         definition = self.definitions.get(head_of(occurrence))
