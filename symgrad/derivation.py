@@ -84,6 +84,19 @@ class Derivation:
     algorithms: list[Algorithm] = field(default_factory=list)
     _section: str = ""
 
+    # -- display in a notebook: the equations as written, with their numbers ----------------
+    def _repr_latex_(self) -> str:
+        rows = [(rf"\text{{({eq.label})}}" if eq.label is not None else "") + rf" & \displaystyle {eq.latex}"
+                for eq in self.equations]
+        return "$$\\begin{array}{rl}\n" + " \\\\\n".join(rows) + "\n\\end{array}$$"
+
+    def _repr_markdown_(self) -> str:
+        from symgrad.report.markdown import escape, math
+
+        lines = [f"**{escape(self.title)}**", ""]
+        lines += [f"- {f'({escape(eq.label)}) ' if eq.label is not None else ''}{math(eq.latex)}" for eq in self.equations]
+        return "\n".join(lines) + "\n"
+
     # -- building, the way a person writes a derivation ------------------------------------
     def section(self, number: str) -> "Derivation":
         """Start a section: later equations are reported under it."""

@@ -75,6 +75,17 @@ class DocumentReport:
     def holds(self) -> bool:
         return all(f.verdict in HOLDS for f in self.findings)
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the report as the HTML report's math (imported late: reports import this module)."""
+        from symgrad.report.html import fragment
+
+        return fragment(self)
+
+    def _repr_markdown_(self) -> str:
+        from symgrad.report.markdown import document_markdown
+
+        return document_markdown(self)
+
 
 def summary(documents: list[DocumentReport], seconds: float) -> dict:
     """Counts per verdict over every document, in the contract's key order."""

@@ -1,0 +1,56 @@
+"""Reports and derivations display themselves in Jupyter (HTML / Markdown / LaTeX reprs)."""
+
+import re
+
+import pytest
+import sympy as sp
+from report_sample import sample_document
+
+from symgrad import Derivation
+from symgrad.report.markdown import document_markdown
+
+
+def tiny_derivation() -> Derivation:
+    w = sp.Symbol("w")
+    derivation = Derivation("tiny <title>")
+    derivation.define("1", sp.Function("C")(w), w**2, latex="C(w) = w^2")
+    derivation.claim("2", sp.Derivative(w**2, w), 2 * w, latex=r"C'(w) = 2 w")
+    derivation.step("3", 2 * w, latex="= 2w")
+    return derivation
+
+
+def test_a_document_report_shows_itself_as_styled_html_with_math():
+    markup = sample_document()._repr_html_()
+    assert markup.startswith("<style>") and '<div class="symgrad"><article class="document" id="d1">' in markup
+    # every rule is scoped to the report, so the notebook's own styles are untouched
+    rules = re.findall(r"^([^@\s}][^{]*)\{", markup[7:markup.index("</style>")], re.M)
+    assert rules and all(sel.strip().startswith(".symgrad") for rule in rules for sel in rule.split(","))
+    assert markup.count("<math") >= 7 and 'id="d1-eq-7"' in markup
+
+
+def test_a_document_report_shows_itself_as_markdown():
+    document = sample_document()
+    assert document._repr_markdown_() == document_markdown(document)
+    assert "**(7)** — ✗ **FAILS**" in document._repr_markdown_()
+
+
+def test_a_derivation_lists_its_equations_as_latex_with_numbers():
+    latex = tiny_derivation()._repr_latex_()
+    assert latex == ("$$\\begin{array}{rl}\n"
+                     "\\text{(1)} & \\displaystyle C(w) = w^2 \\\\\n"
+                     "\\text{(2)} & \\displaystyle C'(w) = 2 w \\\\\n"
+                     "\\text{(3)} & \\displaystyle = 2w\n"
+                     "\\end{array}$$")
+
+
+def test_a_derivation_lists_its_equations_as_markdown():
+    assert tiny_derivation()._repr_markdown_() == (
+        "**tiny \\<title\\>**\n\n- (1) $C(w) = w^2$\n- (2) $C'(w) = 2 w$\n- (3) $= 2w$\n")
+
+
+def test_jupyter_picks_the_reprs_up():
+    formatters = pytest.importorskip("IPython.core.formatters")
+    data, _ = formatters.DisplayFormatter().format(sample_document())
+    assert "<math" in data["text/html"] and "**(7)**" in data["text/markdown"]
+    data, _ = formatters.DisplayFormatter().format(tiny_derivation())
+    assert data["text/latex"].startswith("$$\\begin{array}")
