@@ -16,7 +16,7 @@ import sympy as sp
 
 from symgrad.calculus import Calculus
 from symgrad.derivation import Algorithm
-from symgrad.diagnose import describe_factor, proportionality_factor
+from symgrad.diagnose import describe_factor, factor_string, proportionality_factor
 from symgrad.equivalence import decide, find_counterexample
 from symgrad.findings import Finding
 from symgrad.notation import Notation
@@ -130,7 +130,7 @@ def _finding(algorithm: Algorithm, key: str, rows: list) -> Finding:
         latex=algorithm.title,
         method=failing[0]["method"] if failing else rows[0]["method"],
         counterexample=failing[0].get("counterexample") if failing else None,
-        factor=sp.sstr(factor) if factor is not None else None,
+        factor=factor_string(factor),
         diagnosis=diagnosis,
         evidence=f"checked for m = {', '.join(map(str, sizes))}" if sizes else None,
         rests_on=list(algorithm.rests_on),
@@ -145,7 +145,7 @@ def _diagnosis(algorithm, key, rows, factor) -> str:
         if len(rows) == 1:
             return f"the procedure{reading}: " + describe_factor(factor)
         return (
-            f"the procedure{reading} computes {sp.sstr(factor)} times the true gradient of {key}, "
+            f"the procedure{reading} computes {factor_string(factor)} times the true gradient of {key}, "
             f"for every m and l checked; layers further from the output are scaled differently, "
             f"so the update direction is not the gradient's"
         )
@@ -159,7 +159,7 @@ def _diagnosis(algorithm, key, rows, factor) -> str:
 
 def _detail(row: dict) -> dict:
     detail = {k: v for k, v in row.items() if k not in ("counterexample", "seconds")}
-    detail["factor"] = sp.sstr(row["factor"]) if row["factor"] is not None else None
+    detail["factor"] = factor_string(row["factor"])
     return detail
 
 

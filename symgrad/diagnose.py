@@ -96,6 +96,11 @@ def _ratio(numerator, denominator):
     return quotient
 
 
+def factor_string(factor: sp.Expr | None) -> str | None:
+    """claimed ÷ true as a SymPy-readable string, written the way people do: (2/n)**(m - l)."""
+    return None if factor is None else sp.sstr(factor, order="rev-lex")
+
+
 def describe_factor(factor: sp.Expr) -> str:
     if factor == -1:
         return "sign error: the claimed value is the negative of the true one"
@@ -104,7 +109,7 @@ def describe_factor(factor: sp.Expr) -> str:
             f"off by a constant factor: the claimed value is {factor} of the true one "
             f"(a factor {1 / factor} is missing)"
         )
-    return f"off by a constant factor: the claimed value is {sp.sstr(factor)} times the true one"
+    return f"off by a constant factor: the claimed value is {factor_string(factor)} times the true one"
 
 
 # -- typical slips, each confirmed by undoing it ------------------------------------------
@@ -156,10 +161,10 @@ def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> str
             mutated = scope.redefine(name, definition.body.xreplace({power: power.base}))
             try:
                 if vanishes(claimed - evaluate_in(mutated, head)):
+                    k, u = power.exp, sp.Symbol("u")
                     return (
-                        f"it is the derivative with the power {power.exp} on "
-                        f"{plain(power.base)} dropped (in the definition of {plain(name)}): "
-                        f"differentiating a square brings down a factor 2 and keeps the inner derivative"
+                        f"the value is what {plain(name)} would give without the power {k} on "
+                        f"{plain(power.base)}: differentiating u**{k} gives {plain(k * u ** (k - 1))}*u'"
                     )
             except UnsupportedDerivative:  # a slip that cannot be differentiated explains nothing
                 continue

@@ -15,7 +15,7 @@ import sympy as sp
 from symgrad.algorithms import check_algorithm
 from symgrad.calculus import Calculus, UnsupportedDerivative
 from symgrad.derivation import Derivation, Equation
-from symgrad.diagnose import describe_change, explain_failure, first_difference, index_mismatch
+from symgrad.diagnose import describe_change, explain_failure, factor_string, first_difference, index_mismatch
 from symgrad.equivalence import Outcome, decide
 from symgrad.findings import DocumentReport, Finding
 from symgrad.scope import DefinitionConflict, Scope
@@ -129,7 +129,7 @@ class Checker:
             claimed, truth, self.scope, head=lhs, evaluate_in=evaluate_in
         )
         finding.counterexample = outcome.counterexample.as_dict() if outcome.counterexample else None
-        finding.factor = sp.sstr(diagnosis.factor) if diagnosis.factor is not None else None
+        finding.factor = factor_string(diagnosis.factor)
         finding.diagnosis = diagnosis.text
         finding.corrected = _corrected_line(equation, lhs, truth)
 

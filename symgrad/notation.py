@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sympy as sp
 
@@ -101,6 +102,7 @@ class Notation:
 _LAYER = re.compile(r"\^\{\(l(?:\s*([+-])\s*(\d+))?\)\}")
 
 
+@lru_cache(maxsize=1024)
 def at_layer(expr: sp.Expr, layer: int) -> sp.Expr:
     """A per-layer formula (written with ^{(l)}, ^{(l-1)}, ^{(l+1)}) at a concrete layer.
 
