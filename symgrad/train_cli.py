@@ -20,7 +20,8 @@ from symgrad.datasets import BUILTIN, DataError, load
 from symgrad.gradcheck import gradcheck
 from symgrad.models import ModelSpecError, parse_model
 from symgrad.notes_gradient import NotesFormulaError, notes_gradient
-from symgrad.train import initial_parameters, train
+from symgrad.plot import INSTALL, SUFFIXES, PlotError, check_can_plot, cost_figure
+from symgrad.train import TrainResult, initial_parameters, train
 
 _MODEL_HELP = "linear, neuron:K, chain:M or dense:A-B-…-1, optionally :tanh or :relu"
 
@@ -33,12 +34,17 @@ def add_train_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=int, default=1000, help="gradient-descent steps (default 1000)")
     parser.add_argument("--rate", type=float, default=0.1, help="learning rate (default 0.1)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the initial parameters (default 0)")
-    parser.add_argument("--gradient", choices=("true", "notes"), default="true",
+    parser.add_argument("--gradient", choices=("true", "notes"),
                         help="the derived gradient, or the notes' formulas as written (default true)")
+    parser.add_argument("--compare-notes", action="store_true",
+                        help="train twice, with the true gradient and with the notes' formulas")
     parser.add_argument("--every", type=int, help="report the cost every K steps (default steps/10)")
     parser.add_argument("--check", action="store_true",
                         help="first compare the gradient with central finite differences")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text, or JSON: one object, or {\"runs\": [...]} with --compare-notes")
+    parser.add_argument("--plot", metavar="FILE", help=f"draw the cost curve(s) to FILE ({', '.join(SUFFIXES)}); "
+                        f"needs matplotlib: {INSTALL}")
     parser.set_defaults(func=run_train)
     return parser
 
@@ -58,7 +64,10 @@ class _UsageError(Exception):
 
 
 def run_train(args) -> int:
-    """Train and print progress and the final cost (text), or one JSON object."""
+    """Train (twice with --compare-notes) and print progress and the final cost, or JSON; draw --plot."""
+    if args.compare_notes and args.gradient:
+        return _fail("--compare-notes trains with both gradients; leave out --gradient")
+    gradients = ("true", "notes") if args.compare_notes else (args.gradient or "true",)
     try:
         model = parse_model(args.model)
         data = load(args.data)
@@ -66,39 +75,57 @@ def run_train(args) -> int:
             raise _UsageError("--steps must be at least 0, --every at least 1 and --rate finite")
         if data.inputs.shape[0] != len(model.inputs):
             raise _UsageError(f"{model.name} takes {len(model.inputs)} input(s); {data.name} has {data.inputs.shape[0]}")
-        cost_grad = numpy_gradient(model) if args.gradient == "true" else notes_gradient(model)
-    except (ModelSpecError, NotesFormulaError, _UsageError) as error:
+        cost_grads = {g: numpy_gradient(model) if g == "true" else notes_gradient(model) for g in gradients}
+        if args.plot:
+            check_can_plot(args.plot)
+    except (ModelSpecError, NotesFormulaError, PlotError, _UsageError) as error:
         return _fail(str(error))
     except DataError as error:
         return _fail(str(error), error.location)
-    checks = []
-    if args.check:
-        params = initial_parameters(model, args.seed)
-        checks = gradcheck(cost_grad, params, data.inputs, data.targets, model.parameter_names)
-    result = train(model, data, args.steps, args.rate, args.seed, args.gradient)
     every = args.every or max(1, args.steps // 10)
-    logged = list(range(0, args.steps, every))
+    runs = []
+    for gradient, cost_grad in cost_grads.items():
+        checks = []
+        if args.check:
+            params = initial_parameters(model, args.seed)
+            checks = gradcheck(cost_grad, params, data.inputs, data.targets, model.parameter_names)
+        runs.append((train(model, data, args.steps, args.rate, args.seed, gradient), checks))
     if args.format == "json":
-        document = {
-            "model": result.model, "data": result.data, "gradient": result.gradient,
-            "steps": result.steps, "rate": result.rate, "seed": result.seed, "every": every,
-            "final_cost": result.final_cost,
-            "costs": [result.costs[s] for s in logged] + [result.final_cost],
-            "params": result.params,
-            "check": [vars(c) for c in checks] if args.check else None,
-        }
-        print(json.dumps(document))
-        return 0
+        documents = [_train_document(result, checks, every, args.check) for result, checks in runs]
+        print(json.dumps({"runs": documents} if args.compare_notes else documents[0]))
+    else:
+        for result, checks in runs:
+            _print_run(result, checks, every)
+    if args.plot:
+        try:
+            cost_figure([result for result, _ in runs], args.plot)
+        except OSError as error:
+            return _fail(f"cannot write {args.plot}: {error.strerror or error}")
+    return 0
+
+
+def _train_document(result: TrainResult, checks: list, every: int, checked: bool) -> dict:
+    """One run as JSON: the cost every `every` steps and at the end, the parameters, the check."""
+    return {
+        "model": result.model, "data": result.data, "gradient": result.gradient,
+        "steps": result.steps, "rate": result.rate, "seed": result.seed, "every": every,
+        "final_cost": result.final_cost,
+        "costs": [result.costs[s] for s in range(0, result.steps, every)] + [result.final_cost],
+        "params": result.params,
+        "check": [vars(c) for c in checks] if checked else None,
+    }
+
+
+def _print_run(result: TrainResult, checks: list, every: int) -> None:
     print(f"{result.model} on {result.data}: {result.steps} steps at rate {result.rate}, "
           f"seed {result.seed}, {result.gradient} gradient")
     for c in checks:
         print(f"  check {c.name}: analytic {c.analytic:.6g}, finite difference {c.numeric:.6g}, "
               f"relative error {c.relative_error:.1e}")
-    for s in logged:
+    for s in range(0, result.steps, every):
         print(f"step {s:>8}  cost {result.costs[s]:.6g}")
     print(f"final cost {result.final_cost:.6g}")
     print("params " + ", ".join(f"{k} = {v:.6g}" for k, v in result.params.items()))
-    return 0
 
 
 def run_codegen(args) -> int:
