@@ -19,6 +19,7 @@ from symgrad.diagnose import describe_change, explain_failure, factor_string, fi
 from symgrad.equivalence import Outcome, decide
 from symgrad.findings import DocumentReport, Finding
 from symgrad.scope import DefinitionConflict, Scope
+from symgrad.timing import TimeLimitExceeded, time_limit
 
 TRUE = ("proven", "numerically-equal")
 
@@ -75,16 +76,16 @@ class Checker:
 
     # -- one equation ---------------------------------------------------------------------
     def check_equation(self, equation: Equation) -> Finding:
-        if equation.kind == "definition":
-            return self._definition(equation)
+        """One equation, within the time limit: past it, the verdict is `inconclusive`."""
         if equation.kind == "claim":
             self.head, self.previous = equation, None
-            lhs = equation.lhs
-        else:
-            lhs = self.head.lhs
         try:
-            return self._claim(equation, lhs)
-        except UnsupportedDerivative as error:
+            with time_limit(self.timeout):
+                if equation.kind == "definition":
+                    return self._definition(equation)
+                return self._claim(equation, equation.lhs if equation.kind == "claim" else self.head.lhs)
+        except (UnsupportedDerivative, TimeLimitExceeded) as error:
+            self.previous = None
             return self._finding(equation, "inconclusive", method="symbolic", diagnosis=str(error))
 
     def _definition(self, equation: Equation) -> Finding:

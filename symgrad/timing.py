@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 
 
@@ -15,8 +16,9 @@ class TimeLimitExceeded(Exception):
 def time_limit(seconds: float | None):
     """Raise TimeLimitExceeded inside the block after `seconds` of wall time.
 
-    Uses SIGALRM, which interrupts pure-Python SymPy code; outside the main thread (where
-    signals cannot be used) the block runs without a limit.
+    Uses SIGALRM, which interrupts pure-Python SymPy code.  Limits nest: an inner limit never
+    outlives an outer one, and the outer one keeps counting while the inner runs.  Outside the
+    main thread (where signals cannot be used) the block runs without a limit.
     """
     usable = (
         seconds is not None
@@ -31,12 +33,18 @@ def time_limit(seconds: float | None):
     def interrupt(signum, frame):
         raise TimeLimitExceeded(f"over the time limit of {seconds:g} s")
 
+    started = time.monotonic()
+    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer_remaining and outer_remaining < seconds:
+        yield  # the outer limit comes first and will interrupt this block
+        return
     previous = signal.signal(signal.SIGALRM, interrupt)
-    remaining, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        if remaining:
-            signal.setitimer(signal.ITIMER_REAL, remaining)
+        if outer_remaining:
+            left = outer_remaining - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
