@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from symgrad.calculus import Calculus
+from symgrad.calculus import Calculus, UnsupportedDerivative
 from symgrad.derivation import Algorithm
 from symgrad.diagnose import describe_factor, factor_string, proportionality_factor
 from symgrad.equivalence import decide, find_counterexample
 from symgrad.findings import Finding
 from symgrad.notation import Notation
 from symgrad.scope import Scope
+from symgrad.timing import TimeLimitExceeded, time_limit
 
 M, L = sp.symbols("m l", integer=True, positive=True)
 #: Exponents a per-layer factor may follow: base**(exponent) for every (m, l) checked.
@@ -64,12 +65,9 @@ def check_algorithm(
             scope.define(lhs, calculus.evaluate(rhs))
             calculus = Calculus(scope)
         for computed in instance.computed:
-            started = time.perf_counter()
             shown = any("counterexample" in row for row in rows.get(computed.key, []))
-            truth = true_gradient(instance.cost, computed.parameter, scope, calculus, truths)
-            row = _compare(computed, truth, scope, calculus, size, seed, timeout, not shown)
-            row["seconds"] = time.perf_counter() - started
-            rows.setdefault(computed.key, []).append(row)
+            row = _check_parameter(computed, instance.cost, scope, calculus, truths, seed, timeout, not shown)
+            rows.setdefault(computed.key, []).append({"m": size, "l": computed.layer, **row})
     return [_finding(algorithm, key, key_rows) for key, key_rows in rows.items()]
 
 
@@ -81,32 +79,43 @@ def true_gradient(cost, parameter, scope: Scope, calculus: Calculus, truths: dic
     return scope.fold(truths[key])
 
 
-def _compare(computed: Computed, truth, scope, calculus, size, seed, timeout, show: bool) -> dict:
-    """One parameter of one size; `show` asks for a shrunk counterexample if it fails (the
-    report shows the first one per parameter; the other rows only need their verdict)."""
-    claimed = calculus.evaluate(computed.value)
+def _check_parameter(computed: Computed, cost, scope, calculus, truths, seed, timeout, show: bool) -> dict:
+    """One parameter of one model size, within the time limit.
+
+    `show` asks for a shrunk counterexample if it fails: the report shows the first one per
+    parameter, the other rows only need their verdict.
+    """
+    started = time.perf_counter()
+    row = {"parameter": str(computed.parameter), "factor": None}
+    try:
+        with time_limit(timeout):
+            truth = true_gradient(cost, computed.parameter, scope, calculus, truths)
+            row.update(_compare(calculus.evaluate(computed.value), truth, scope, seed, timeout, show))
+    except (TimeLimitExceeded, UnsupportedDerivative) as error:
+        row.update(verdict="inconclusive", method="symbolic", reason=str(error))
+    row["seconds"] = time.perf_counter() - started
+    return row
+
+
+def _compare(claimed, truth, scope, seed, timeout, show: bool) -> dict:
+    """The procedure's value against the true gradient; a counterexample lists it first."""
     # Both sides come out of the same layer-wise chain rule, written in the same activations:
     # a factor shows there, and unfolding a deep network's composed formula would cost seconds.
     factor = proportionality_factor(claimed, truth, scope, deep=False)
-    row = {"m": size, "l": computed.layer, "parameter": str(computed.parameter), "factor": factor}
     if factor == 1:
-        return {**row, "verdict": "proven", "method": "symbolic"}
+        return {"factor": factor, "verdict": "proven", "method": "symbolic"}
     if factor is not None and not show:  # claimed = factor × truth, factor ≠ 1: false
-        return {**row, "verdict": "fails", "method": "symbolic"}
-    counterexample = find_counterexample(truth, claimed, scope, seed) if factor is not None else None
-    if counterexample is not None:
-        row.update(verdict="fails", method="symbolic")
+        return {"factor": factor, "verdict": "fails", "method": "symbolic"}
+    example = find_counterexample(claimed, truth, scope, seed) if factor is not None else None
+    if example is not None:
+        result = {"factor": factor, "verdict": "fails", "method": "symbolic"}
     else:
-        outcome = decide(truth, claimed, scope, seed, timeout, shrink=show)
-        row.update(verdict=outcome.verdict, method=outcome.method)
-        counterexample = outcome.counterexample
-    if counterexample is not None:
-        example = counterexample.as_dict()
-        structure = {"m": size, "l": computed.layer} if size is not None else {}
-        example["values"] = {**structure, **example["values"]}
-        example["lhs"], example["rhs"] = example["rhs"], example["lhs"]  # procedure first, truth second
-        row["counterexample"] = example
-    return row
+        outcome = decide(claimed, truth, scope, seed, timeout, shrink=show)
+        result = {"factor": factor, "verdict": outcome.verdict, "method": outcome.method}
+        example = outcome.counterexample
+    if example is not None:
+        result["counterexample"] = example.as_dict()
+    return result
 
 
 def _finding(algorithm: Algorithm, key: str, rows: list) -> Finding:
@@ -129,7 +138,7 @@ def _finding(algorithm: Algorithm, key: str, rows: list) -> Finding:
         line=algorithm.line,
         latex=algorithm.title,
         method=failing[0]["method"] if failing else rows[0]["method"],
-        counterexample=failing[0].get("counterexample") if failing else None,
+        counterexample=_with_size(failing[0]) if failing else None,
         factor=factor_string(factor),
         diagnosis=diagnosis,
         evidence=f"checked for m = {', '.join(map(str, sizes))}" if sizes else None,
@@ -155,6 +164,14 @@ def _diagnosis(algorithm, key, rows, factor) -> str:
         f"the procedure{reading} does not compute the gradient, not even up to a constant factor "
         f"(fails at {where}{' …' if len(failing) > 4 else ''})"
     )
+
+
+def _with_size(row: dict) -> dict | None:
+    """The row's counterexample, with the model size (m, l) among its values."""
+    example = row.get("counterexample")
+    if example is None or row["m"] is None:
+        return example
+    return {**example, "values": {"m": row["m"], "l": row["l"], **example["values"]}}
 
 
 def _detail(row: dict) -> dict:

@@ -39,12 +39,11 @@ class Checker:
         self.scope = Scope(derivation.notation)
         self.calculus = Calculus(self.scope)
         self.head: Equation | None = None
-        self.truth: sp.Expr | None = None
         self.previous: tuple[Equation, sp.Expr, Finding] | None = None
 
     def run(self) -> DocumentReport:
         started = time.perf_counter()
-        findings = [self._timed(self.check_equation, eq) for eq in self.derivation.equations]
+        findings = [self._timed(eq) for eq in self.derivation.equations]
         findings = [f for f, eq in zip(findings, self.derivation.equations) if not eq.assumed]
         truths: dict = {}
         for algorithm in self.derivation.algorithms:
@@ -57,9 +56,9 @@ class Checker:
             seconds=time.perf_counter() - started,
         )
 
-    def _timed(self, check, equation: Equation) -> Finding:
+    def _timed(self, equation: Equation) -> Finding:
         started = time.perf_counter()
-        finding = check(equation)
+        finding = self.check_equation(equation)
         finding.seconds = time.perf_counter() - started
         return finding
 

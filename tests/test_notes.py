@@ -112,3 +112,22 @@ def test_chain_back_propagation_as_written_is_not_even_proportional(report):
         assert finding.verdict == "fails" and finding.factor is None
         example = finding.counterexample
         assert example["values"]["m"] >= 2 and example["lhs"] != pytest.approx(example["rhs"])
+
+
+def test_chain_counterexample_recomputes_from_the_composed_network(report):
+    """At the counterexample (n = 1), the notes' scheme and the true gradient, by hand in SymPy."""
+    finding = algorithm(report, "1.5.2 back-propagation")["w^{(l)}"]
+    example = finding.counterexample
+    values = example["values"]
+    assert example["n"] == 1 and (values["m"], values["l"]) == (2, 1)
+    w1, w2, b1, b2 = sp.symbols("w1 w2 b1 b2")
+    x, y = values["x[1]"], values["y[1]"]
+    sigmoid = lambda t: 1 / (1 + sp.exp(-t))  # noqa: E731
+    a1 = sigmoid(x * w1 + b1)
+    a2 = sigmoid(a1 * w2 + b2)
+    point = {w1: values["w^(1)"], w2: values["w^(2)"], b1: values["b^(1)"], b2: values["b^(2)"]}
+    true_gradient = sp.diff((a2 - y) ** 2, w1).subs(point)
+    signal = 2 * (a2 - y) * a2 * (1 - a2) * w2  # (58) at l = 2 with n = 1, δ^(2) = a^(2) - y
+    scheme = (2 * signal * a1 * (1 - a1) * x).subs(point)  # (56) at l = 1
+    assert example["lhs"] == pytest.approx(float(scheme), rel=1e-12)
+    assert example["rhs"] == pytest.approx(float(true_gradient), rel=1e-12)
