@@ -92,7 +92,7 @@ class Checker:
         if not equation.defines:
             return self._finding(equation, "definition", diagnosis=equation.note or None)
         try:
-            self.scope.define(equation.lhs, self.calculus.evaluate(equation.rhs))
+            self.scope.define(equation.lhs, self.calculus.evaluate(equation.rhs), equation.label)
         except DefinitionConflict as error:
             return self._finding(equation, "ill-formed", diagnosis=str(error))
         self.calculus = Calculus(self.scope)
@@ -109,11 +109,18 @@ class Checker:
                 method="symbolic",
                 diagnosis=f"cannot be read as a claim: {mismatch}",
                 corrected=_corrected_line(equation, lhs, truth),
+                rests_on=self.scope.labels_used(lhs, equation.rhs),
             )
             self._remember(equation, claimed, finding)
             return finding
         outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
-        finding = self._finding(equation, outcome.verdict, method=outcome.method, evidence=outcome.evidence or None)
+        finding = self._finding(
+            equation,
+            outcome.verdict,
+            method=outcome.method,
+            evidence=outcome.evidence or None,
+            rests_on=self.scope.labels_used(lhs, equation.rhs),
+        )
         if outcome.verdict == "fails":
             self._explain(finding, outcome, claimed, truth, lhs, equation)
         if equation.kind == "step":

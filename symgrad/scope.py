@@ -8,7 +8,7 @@ which names a derivative must hold constant.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -30,6 +30,7 @@ class Definition:
     head: object
     params: tuple
     body: sp.Expr
+    label: str | None = field(default=None, compare=False)
 
     def apply(self, args) -> sp.Expr:
         """The body with the parameters replaced by `args`.
@@ -91,11 +92,17 @@ class Scope:
         """A copy in which `head` has a different body (to test a hypothesis about a slip)."""
         clone = self.copy()
         old = self.definitions[head]
-        clone.definitions[head] = Definition(head, old.params, body)
+        clone.definitions[head] = Definition(head, old.params, body, old.label)
         return clone
 
-    def define(self, lhs: sp.Expr, body: sp.Expr) -> None:
-        """Record ``lhs := body``; a known function must be restated, not redefined."""
+    def labels_used(self, *exprs) -> list[str]:
+        """The labels of the definitions `exprs` rest on, in the document's order."""
+        labels = {d.label for e in exprs for d in self.definitions_used(e) if d.label is not None}
+        order = [d.label for d in self.definitions.values()]
+        return sorted(labels, key=order.index)
+
+    def define(self, lhs: sp.Expr, body: sp.Expr, label: str | None = None) -> None:
+        """Record ``lhs := body`` (equation `label`); a known function must be restated, not redefined."""
         head = head_of(lhs)
         if head is None:
             raise ValueError(f"cannot define {lhs}: not a name, a family element or a function")
@@ -103,7 +110,7 @@ class Scope:
         if head in KNOWN_FUNCTIONS:
             self._check_restatement(head, params, body)
             return
-        self.definitions[head] = Definition(head, params, body)
+        self.definitions[head] = Definition(head, params, body, label)
         self._cache.clear()
 
     def _check_restatement(self, head, params, body) -> None:
