@@ -41,9 +41,18 @@ def run_check(args) -> int:
     started = time.perf_counter()
     try:
         paths = documents_in(args.paths or [str(shipped_derivations())])
-        derivations = [derivation for path in paths for derivation in load(path)]
     except DocumentError as error:
         print(error, file=sys.stderr)
+        return 2
+    derivations, failed = [], False
+    for path in paths:
+        try:
+            derivations += load(path)
+        except DocumentError as error:  # the equations that did read are still checked
+            print(error, file=sys.stderr)
+            derivations += getattr(error, "partial", [])
+            failed = True
+    if failed and not derivations:
         return 2
     reports = [check(derivation, seed=args.seed, timeout=args.timeout) for derivation in derivations]
     text = render(args.format, reports, time.perf_counter() - started)
@@ -52,7 +61,7 @@ def run_check(args) -> int:
     else:
         sys.stdout.write(text)
     holds = all(f.verdict in HOLDS for report in reports for f in report.findings)
-    return 0 if holds else 1
+    return 2 if failed else 0 if holds else 1
 
 
 def parser() -> argparse.ArgumentParser:

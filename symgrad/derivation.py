@@ -42,6 +42,7 @@ class Equation:
     line: int | None = None
     note: str = ""
     assumed: bool = False
+    text: str = ""  # the prose written before this equation in its document (for reports)
 
     def __post_init__(self):
         if self.kind not in KINDS:

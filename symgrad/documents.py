@@ -23,6 +23,16 @@ class DocumentError(Exception):
         self.path, self.line, self.column = str(path), line, column
 
 
+class DocumentErrors(DocumentError):
+    """Every error of one document, and `partial`: the Derivations read from the rest of it."""
+
+    def __init__(self, errors: list[DocumentError], partial: list[Derivation]):
+        first = errors[0]
+        Exception.__init__(self, "\n".join(str(error) for error in errors))
+        self.path, self.line, self.column = first.path, first.line, first.column
+        self.errors, self.partial = errors, partial
+
+
 def load_python(path: Path) -> list[Derivation]:
     """Run a Python derivation file and collect the Derivations it defines."""
     name = f"symgrad_document_{abs(hash(path.resolve()))}"
@@ -46,7 +56,14 @@ def load_python(path: Path) -> list[Derivation]:
     return unique
 
 
-LOADERS = {".py": load_python}
+def load_notes(path: Path) -> list[Derivation]:
+    """A Markdown or LaTeX document, read by symgrad.reader (imported when first needed)."""
+    from symgrad import reader
+
+    return reader.load(path)
+
+
+LOADERS = {".py": load_python, ".md": load_notes, ".markdown": load_notes, ".tex": load_notes}
 
 
 def documents_in(paths: list[str]) -> list[Path]:

@@ -1,0 +1,54 @@
+"""Read derivations the way people write them: Markdown and LaTeX notes, with a notation block.
+
+``load_markdown`` and ``load_latex`` are the document loaders ``symgrad check`` uses for .md and
+.tex files.  Formulas are parsed by a Lark grammar and built into SymPy by a transformer; no text
+of the document is ever evaluated as Python.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from symgrad.derivation import Derivation
+from symgrad.documents import DocumentError, DocumentErrors
+from symgrad.reader.document import Reader
+from symgrad.reader import latex, markdown
+from symgrad.reader.errors import located
+from symgrad.reader.source import Source
+
+#: Documents larger than this are refused: hand-written notes are far smaller.
+MAX_BYTES = 1_000_000
+
+
+def read_source(path: Path) -> Source:
+    """The document's text; a positioned error for a file too large, binary or not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DocumentError(path, 1, 1, f"file too large ({size / 1e6:.1f} MB; symgrad reads documents up to {MAX_BYTES / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = Source(str(path), data[: error.start].decode("utf-8"))
+        line, column = good.position(error.start and len(good.text))
+        raise DocumentError(path, line, column, "not a UTF-8 text file (a binary file?)") from None
+    if "\x00" in text:
+        source = Source(str(path), text)
+        raise located(source, *source.position(text.index("\x00")), "not a text file: it contains NUL bytes")
+    return Source(str(path), text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+#: How each kind of document is cut into pieces (headings, prose, notation blocks, displays).
+PIECES = {".md": markdown.pieces, ".markdown": markdown.pieces, ".tex": latex.pieces}
+
+
+def load(path: Path) -> list[Derivation]:
+    """Read a Markdown or LaTeX document; every error in it is reported at once (DocumentErrors)."""
+    source = read_source(path)
+    reader = Reader(source, PIECES[path.suffix](source))
+    derivation = reader.read()
+    errors = reader.document_errors()
+    if errors:
+        raise DocumentErrors(errors, [derivation] if derivation is not None else [])
+    return [derivation]
+

@@ -1,0 +1,177 @@
+"""LaTeX notes: ``equation`` and ``align`` environments (``&=`` rows split at ``\\\\``, numbered
+per row unless starred, ``\\nonumber`` or ``\\tag``), ``\\[ … \\]``, ``\\section``-style headings,
+``\\def``/``\\newcommand`` macros, and notation blocks: the Markdown fence inside ``%`` comment
+lines or a ``comment`` environment::
+
+    % ```symgrad
+    % functions = ["C"]
+    % ```
+"""
+
+from __future__ import annotations
+
+import re
+
+from symgrad.reader.document import Display, Heading, NotationBlock, Problem, Prose
+from symgrad.reader.errors import ReadError
+from symgrad.reader.labels import take_label
+from symgrad.reader.macros import Macros, _group_end
+from symgrad.reader.source import Snippet, Source
+
+_COMMENT_ENV = re.compile(r"\\begin\{comment\}(.*?)\\end\{comment\}", re.S)
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_PIECE = re.compile(
+    r"\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{"
+    r"|\\begin\{(?P<env>equation|align|gather)(?P<estar>\*?)\}"
+    r"|\\\[|\$\$"
+)
+_UNNUMBERED = re.compile(r"\\(nonumber|notag)(?![A-Za-z])")
+_ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
+
+
+def _blocks_in_comment_lines(source: Source) -> list[NotationBlock]:
+    """Fenced ```symgrad blocks written in % comment lines, with the % prefixes taken off."""
+    out, lines, offset = [], source.text.split("\n"), 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    k = 0
+    while k < len(lines):
+        if re.match(r"\s*%+\s?```symgrad\s*$", lines[k]):
+            text, offsets = [], []
+            j = k + 1
+            while j < len(lines) and re.match(r"\s*%", lines[j]) and not re.match(r"\s*%+\s?```", lines[j]):
+                prefix = re.match(r"\s*%+ ?", lines[j]).end()
+                text.append(lines[j][prefix:] + "\n")
+                offsets += list(range(starts[j] + prefix, starts[j] + len(lines[j]) + 1))
+                j += 1
+            offsets.append(offsets[-1] + 1 if offsets else starts[k])
+            out.append((starts[k], NotationBlock(Snippet("".join(text), offsets, source))))
+            k = j
+        k += 1
+    return out
+
+
+def _blocks_in_comment_environments(source: Source) -> list:
+    out = []
+    for env in _COMMENT_ENV.finditer(source.text):
+        fence = re.search(r"```symgrad[^\n]*\n(.*?)```", env.group(1), re.S)
+        if fence:
+            start = env.start(1) + fence.start(1)
+            out.append((start, NotationBlock(source.snippet(start, env.start(1) + fence.end(1)))))
+    return out
+
+
+def _uncommented(source: Source) -> Snippet:
+    snippet = source.snippet(0, len(source.text))
+    for pattern in (_COMMENT_ENV, _COMMENT):
+        for match in list(pattern.finditer(snippet.text)):
+            snippet = snippet.blank(match.start(), match.end())
+    return snippet
+
+
+class _Numbering:
+    def __init__(self):
+        self.equation, self.sections = 0, [0, 0, 0]
+
+    def next_equation(self) -> str:
+        self.equation += 1
+        return str(self.equation)
+
+    def heading(self, level: int, starred: bool, title: str) -> Heading:
+        if starred:
+            return Heading("", title)
+        self.sections[level] += 1
+        self.sections[level + 1 :] = [0] * (2 - level)
+        return Heading(".".join(str(n) for n in self.sections[: level + 1]), title)
+
+
+def pieces(source: Source) -> list:
+    """The document's pieces in order."""
+    macros, numbering = Macros(), _Numbering()
+    placed = _blocks_in_comment_lines(source) + _blocks_in_comment_environments(source)
+    text = _uncommented(source)
+    try:
+        text = macros.collect(text)
+    except ReadError as error:
+        return [Problem(error)]
+    k = 0
+    while True:
+        match = _PIECE.search(text.text, k)
+        end = match.start() if match else len(text.text)
+        prose = text.text[k:end].strip()
+        if prose:
+            placed.append((k, Prose(prose)))
+        if match is None:
+            break
+        try:
+            found, k = _piece(text, match, macros, numbering)
+        except ReadError as error:
+            placed.append((match.start(), Problem(error)))
+            break
+        placed += [(match.start(), piece) for piece in found]
+    placed.sort(key=lambda pair: pair[0])
+    return [piece for _, piece in placed]
+
+
+def _piece(text: Snippet, match, macros: Macros, numbering: _Numbering) -> tuple[list, int]:
+    """The pieces one heading or math environment gives, and where reading goes on."""
+    if match.group("level") is not None and text.text[match.start() + 1 :].lstrip("sub").startswith("section"):
+        end = _group_end(text.text, match.end() - 1)
+        if end > len(text.text):
+            raise ReadError("the section title is never closed", text, match.end() - 1)
+        level = len(match.group("level")) // 3
+        return [numbering.heading(level, bool(match.group("star")), text.text[match.end() : end - 1].strip())], end
+    if match.group("env"):
+        name = match.group("env") + match.group("estar")
+        closing = f"\\end{{{name}}}"
+    else:
+        closing = r"\]" if match.group() == r"\[" else "$$"
+    stop = text.text.find(closing, match.end())
+    if stop < 0:
+        raise ReadError(f"{match.group()} is never closed by {closing}", text, match.start())
+    numbered = match.group("env") is not None and not match.group("estar")
+    rows = _rows(text.part(match.end(), stop), aligned=match.group("env") in ("align", "gather"))
+    found = []
+    for row in rows:
+        row = macros.expand(macros.collect(row))
+        row, label = take_label(row)
+        unnumbered = _UNNUMBERED.search(row.text)
+        if unnumbered:
+            row = row.blank(unnumbered.start(), unnumbered.end())
+        if label is None and numbered and not unnumbered:
+            label = numbering.next_equation()
+        if row.text.strip():
+            first = len(row.text) - len(row.text.lstrip())
+            found.append(Display(row, label, row.position(first)[0]))
+    return found, stop + len(closing)
+
+
+def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
+    """The rows of an align (split at \\\\ outside braces, & blanked), or the one formula."""
+    if not aligned:
+        return [body]
+    rows, start, depth = [], 0, 0
+    text = body.text
+    k = 0
+    while k < len(text):
+        char = text[k]
+        if char == "\\" and depth == 0:
+            brk = _ROW_BREAK.match(text, k)
+            if brk:
+                rows.append(body.part(start, k))
+                start = k = brk.end()
+                continue
+            k += 2
+            continue
+        depth += char == "{"
+        depth -= char == "}"
+        k += 1
+    rows.append(body.part(start, len(text)))
+    out = []
+    for row in rows:
+        for amp in [m.start() for m in re.finditer(r"(?<!\\)&", row.text)]:
+            row = row.blank(amp, amp + 1)
+        out.append(row)
+    return out

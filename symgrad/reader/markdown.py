@@ -1,0 +1,83 @@
+"""Markdown notes: ``$$ … $$`` displays numbered ``\\quad (N)`` or ``\\tag{N}``, headings written
+``# Title`` or as a numbered line (``1.2.1 Cost``), prose, and ```` ```symgrad ```` notation blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from symgrad.reader.document import Display, Heading, NotationBlock, Problem, Prose
+from symgrad.reader.errors import ReadError
+from symgrad.reader.labels import take_label
+from symgrad.reader.macros import Macros
+from symgrad.reader.source import Source
+
+_FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)")
+_ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+_NUMBERED = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+([A-Z][^$]{0,80}?)\s*$")
+_DISPLAY = re.compile(r"\$\$(.*?)\$\$", re.S)
+
+
+def heading(line: str) -> Heading | None:
+    """A heading line: '## 1.2 Linear Model', '# Notes', or a bare numbered title '1.2.1 Cost'."""
+    match = _ATX.match(line)
+    if match:
+        numbered = _NUMBERED.match(match.group(1))
+        return Heading(*numbered.groups()) if numbered else Heading("", match.group(1))
+    match = _NUMBERED.match(line)
+    if match and not match.group(2).endswith((".", ",", ":")):
+        return Heading(*match.groups())
+    return None
+
+
+def pieces(source: Source) -> list:
+    """The document's pieces in order."""
+    text, out, macros = source.text, [], Macros()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    k = 0
+    prose_start = 0
+    while k < len(lines):
+        fence = _FENCE.match(lines[k])
+        if fence:
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip().startswith(fence.group(1))), len(lines))
+            out += _prose(source, starts[prose_start], starts[k], macros)
+            if fence.group(2) == "symgrad":
+                out.append(NotationBlock(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1))))
+            k = prose_start = end + 1
+            continue
+        found = heading(lines[k])
+        if found and "$$" not in lines[k]:
+            out += _prose(source, starts[prose_start], starts[k], macros)
+            out.append(found)
+            prose_start = k + 1
+        k += 1
+    out += _prose(source, starts[prose_start], len(text), macros)
+    return out
+
+
+def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
+    """Prose with its $$ displays cut out."""
+    out, cursor = [], start
+    chunk = source.text[start:end]
+    for match in _DISPLAY.finditer(chunk):
+        before = chunk[cursor - start : match.start()].strip()
+        if before:
+            out.append(Prose(before))
+        cursor = start + match.end()
+        try:
+            snippet = macros.expand(macros.collect(source.snippet(start + match.start(1), start + match.end(1))))
+        except ReadError as error:
+            out.append(Problem(error))
+            continue
+        if snippet.text.strip():
+            snippet, label = take_label(snippet)
+            out.append(Display(snippet, label, snippet.position(0)[0]))
+    rest = chunk[cursor - start :]
+    if "$$" in rest:
+        out.append(Problem(ReadError("'$$' opens a display that is never closed", None, cursor + rest.index("$$"))))
+    if rest.strip():
+        out.append(Prose(rest.strip()))
+    return out

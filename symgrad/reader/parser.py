@@ -1,0 +1,118 @@
+"""Parse one formula into a Lark tree: LALR (linear time), nesting bounded, errors positioned.
+
+Whether ``C(w)`` applies C or multiplies C by w depends on the notation, so the lexer retypes a
+name declared as a function to FUNC when a parenthesis (or a prime) follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from symgrad.reader.errors import ReadError
+from symgrad.reader.source import Snippet
+
+#: Deeper nesting than this is refused before parsing (the tree walk is recursive).
+MAX_DEPTH = 64
+#: A single formula longer than this is refused (hand-written formulas are far shorter).
+MAX_LENGTH = 20_000
+
+_APPLIED = re.compile(r"\s*('|\(|\\left\s*\(|\{\s*\\left\s*\()")
+_OPENERS = {"{": "}", "(": ")", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_NAMES = {
+    "EQ": "'='", "COLON": "':'", "ADDOP": "'+' or '-'", "MULOP": "'*'", "PRIME": "a prime",
+    "DOTS": r"'\dots'", "LPAR": "'('", "RPAR": "')'", "LBRACE": "'{'", "RBRACE": "'}'",
+    "ARROW": r"'\to'", "NAME": "a name", "COMMAND": "a name", "NUMBER": "a number",
+    "SCRIPT_CHAR": "a letter or digit", "SIMPLE_SUB": "a subscript", "LAYER": "a layer superscript",
+    "FUNC": "a function", "FRAC": r"'\frac'", "SUM": r"'\sum'", "PARTIAL": r"'\partial'", "$END": "the end",
+}
+
+
+class _Retype:
+    """Lexer callback: a declared function name followed by '(' or a prime becomes FUNC."""
+
+    def __init__(self):
+        self.text, self.functions = "", frozenset()
+
+    def __call__(self, token: Token) -> Token:
+        if token.value in self.functions and _APPLIED.match(self.text, token.end_pos):
+            return Token.new_borrow_pos("FUNC", token.value, token)
+        return token
+
+
+_retype = _Retype()
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    grammar = resources.files("symgrad.reader").joinpath("grammar.lark").read_text(encoding="utf-8")
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+        lexer_callbacks={"NAME": _retype, "COMMAND": _retype},
+    )
+
+
+def check_nesting(snippet: Snippet) -> None:
+    """Balanced and shallow brackets, checked iteratively before the parser sees the text."""
+    text, stack = snippet.text, []
+    k = 0
+    while k < len(text):
+        char = text[k]
+        if char == "\\":
+            k += 2  # an escaped character such as \{ is not a bracket
+            continue
+        if char in _OPENERS:
+            stack.append(k)
+            if len(stack) > MAX_DEPTH:
+                raise ReadError(f"brackets nested more than {MAX_DEPTH} deep", snippet, k)
+        elif char in _CLOSERS:
+            if not stack:
+                raise ReadError(f"unbalanced '{char}': nothing to close", snippet, k)
+            opened = text[stack.pop()]
+            if char == "}" and opened != "{" or opened == "{" and char != "}":
+                raise ReadError(f"unbalanced '{char}': it closes '{opened}'", snippet, k)
+        k += 1
+    if stack:
+        opened = text[stack[-1]]
+        raise ReadError(f"unbalanced '{opened}': never closed", snippet, stack[-1])
+
+
+def parse(snippet: Snippet, functions: frozenset) -> Tree:
+    """The Lark tree of one formula; a ReadError where it cannot be read."""
+    if len(snippet.text) > MAX_LENGTH:
+        raise ReadError(f"formula longer than {MAX_LENGTH} characters", snippet, 0)
+    check_nesting(snippet)
+    _retype.text, _retype.functions = snippet.text, functions
+    try:
+        return _lark().parse(snippet.text)
+    except UnexpectedInput as error:
+        raise _read_error(error, snippet) from None
+
+
+def _read_error(error: UnexpectedInput, snippet: Snippet) -> ReadError:
+    text = snippet.text
+    if isinstance(error, UnexpectedCharacters):
+        at = error.pos_in_stream
+        command = re.match(r"\\[A-Za-z]+", text[at:])
+        if command:
+            return ReadError(f"unknown command {command.group()}", snippet, at)
+        if text[at] == "&":
+            return ReadError("stray '&': alignment marks belong in an align environment", snippet, at)
+        return ReadError(f"unexpected character {text[at]!r}", snippet, at)
+    if isinstance(error, UnexpectedEOF) or getattr(error, "token", None) is not None and error.token.type == "$END":
+        return ReadError("the formula ends too early", snippet, len(text.rstrip()))
+    if isinstance(error, UnexpectedToken):
+        token = error.token
+        expected = sorted({_NAMES.get(name, repr(name)) for name in error.expected})
+        hint = f"; expected {', '.join(expected[:6])}" if expected else ""
+        return ReadError(f"unexpected {token.value!r}{hint}", snippet, token.start_pos)
+    return ReadError(str(error).splitlines()[0], snippet, 0)

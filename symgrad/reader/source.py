@@ -1,0 +1,61 @@
+"""Where each character of a formula came from, so every error points at the author's file.
+
+Readers cut formulas out of a document, blank out labels and remarks, expand macros; a
+:class:`Snippet` carries, for each of its characters, the offset of the character in the file
+it stands for.  Blanking keeps lengths, expansion maps a macro's body to the macro's name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+
+@dataclass
+class Source:
+    """A document's text and name."""
+
+    path: str
+    text: str
+
+    def __post_init__(self):
+        self._starts = [0] + [k + 1 for k, char in enumerate(self.text) if char == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a file offset."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self.text)
+        return self.text[start:end]
+
+    def snippet(self, start: int, end: int) -> "Snippet":
+        return Snippet(self.text[start:end], list(range(start, end + 1)), self)
+
+
+@dataclass
+class Snippet:
+    """A piece of text and, for each character (and one past the end), its file offset."""
+
+    text: str
+    offsets: list[int]
+    source: Source
+
+    def offset(self, k: int) -> int:
+        return self.offsets[max(0, min(k, len(self.offsets) - 1))]
+
+    def position(self, k: int) -> tuple[int, int]:
+        return self.source.position(self.offset(k))
+
+    def blank(self, start: int, end: int) -> "Snippet":
+        """The same snippet with text[start:end] replaced by spaces (newlines kept)."""
+        hole = "".join(c if c == "\n" else " " for c in self.text[start:end])
+        return Snippet(self.text[:start] + hole + self.text[end:], self.offsets, self.source)
+
+    def part(self, start: int, end: int) -> "Snippet":
+        return Snippet(self.text[start:end], self.offsets[start:end] + [self.offset(end)], self.source)
+
+    def stripped(self) -> str:
+        return " ".join(self.text.split())

@@ -1,0 +1,77 @@
+"""What the names of a document mean, as far as reading its formulas goes.
+
+A :class:`Vocabulary` starts from conventional defaults (i the sample index, n the count, x y z
+per-sample families, w b parameters, σ the sigmoid, ^{(l)} a layer superscript) and grows with
+each notation block of the document, from the block on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from symgrad.notation import COUNT, SAMPLE, sigma
+
+#: What an activation name may stand for.
+ACTIVATIONS = {"sigmoid": sigma, "tanh": sp.tanh, "exp": sp.exp, "log": sp.log}
+#: Functions every document knows, written as commands.
+BUILTIN_FUNCTIONS = {r"\exp": sp.exp, r"\ln": sp.log, r"\log": sp.log, r"\tanh": sp.tanh}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    index: str = "i"
+    count: str = "n"
+    families: frozenset = frozenset({"x", "y", "z"})
+    parameters: frozenset = frozenset({"w", "b"})
+    symbols: frozenset = frozenset()
+    functions: frozenset = frozenset({"f", "g", "h"})
+    activations: tuple = ((r"\sigma", "sigmoid"),)
+    implicit: frozenset = frozenset()
+    names: tuple = ()
+    layers: bool = True
+    partial: str = "factor"
+    prime: str = ""
+    #: filled by the document reader: names the document itself defines or indexes by i
+    defined: frozenset = field(default=frozenset(), compare=False)
+    indexed: frozenset = field(default=frozenset(), compare=False)
+
+    def with_(self, **changes) -> "Vocabulary":
+        return replace(self, **changes)
+
+    # -- symbols --------------------------------------------------------------------------
+    @property
+    def index_symbol(self) -> sp.Symbol:
+        return SAMPLE if self.index == "i" else sp.Symbol(self.index, integer=True, positive=True)
+
+    @property
+    def count_symbol(self) -> sp.Symbol:
+        return COUNT if self.count == "n" else sp.Symbol(self.count, integer=True, positive=True)
+
+    def function(self, name: str):
+        """The SymPy function a name applies: an activation, a builtin, or an undefined C."""
+        activation = dict(self.activations).get(name)
+        if activation is not None:
+            return ACTIVATIONS[activation]
+        return BUILTIN_FUNCTIONS.get(name) or sp.Function(name.lstrip("\\"))
+
+    @property
+    def applied(self) -> frozenset:
+        """Names the lexer reads as functions when a parenthesis follows."""
+        return self.functions | {name for name, _ in self.activations} | set(BUILTIN_FUNCTIONS)
+
+    def alias(self, word: str) -> str | None:
+        return dict(self.names).get(word)
+
+    def is_family(self, base: str) -> bool:
+        return base in self.families or base in self.indexed
+
+    def knows(self, word: str) -> bool:
+        """A name the notation declares or the document defines (layers and subscripts aside)."""
+        return (
+            word in (self.index, self.count, "e")
+            or word in self.families | self.parameters | self.symbols | self.applied | self.defined | self.indexed
+            or any(name.split("_")[0] == word for name in self.implicit)
+            or word in dict(self.names)
+        )
