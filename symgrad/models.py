@@ -143,14 +143,27 @@ def neuron(k: int = 2, activation: str = "sigmoid") -> Model:
     return Model(_spec("neuron", str(k), activation), _inputs(k), sp.Symbol("y", real=True), (layer,))
 
 
-def chain(m: int, activation: str = "sigmoid") -> Model:
-    """The notes' chain (51) of m one-wide layers a^{(l)} = f(a^{(l-1)} w^{(l)} + b^{(l)}), σ last."""
+def chain(m: int, activation: str = "sigmoid", inputs: int = 1) -> Model:
+    """The notes' chain (51) of m one-wide layers a^{(l)} = f(a^{(l-1)} w^{(l)} + b^{(l)}), σ last.
+
+    With k > 1 inputs the first layer is the notes' neuron (10) on x_1 … x_k (weights
+    w^{(1)}_1 … w^{(1)}_k), so a chain can learn the logic gates; the layers above stay one wide.
+    """
+    first = (
+        (parameter(layer_name("w", 1)),)
+        if inputs == 1
+        else tuple(parameter(f"{layer_name('w', 1)}_{{{j}}}") for j in range(1, inputs + 1))
+    )
     layers = tuple(
-        Layer(((parameter(layer_name("w", l)),),), (parameter(layer_name("b", l)),), _hidden(activation, l, m))
+        Layer(
+            (first if l == 1 else (parameter(layer_name("w", l)),),),
+            (parameter(layer_name("b", l)),),
+            _hidden(activation, l, m),
+        )
         for l in range(1, m + 1)
     )
-    x = sp.Symbol("x", real=True)
-    return Model(_spec("chain", str(m), activation), (x,), sp.Symbol("y", real=True), layers)
+    x = (sp.Symbol("x", real=True),) if inputs == 1 else _inputs(inputs)
+    return Model(_spec("chain", str(m), activation), x, sp.Symbol("y", real=True), layers)
 
 
 def dense(sizes: tuple[int, ...], activation: str = "sigmoid") -> Model:
@@ -186,8 +199,12 @@ def _spec(kind: str, shape: str, activation: str) -> str:
 _MAX_UNITS = 4096
 
 
-def parse_model(spec: str) -> Model:
-    """Build the model a spec names; raise ModelSpecError with a readable reason otherwise."""
+def parse_model(spec: str, inputs: int = 1) -> Model:
+    """Build the model a spec names; raise ModelSpecError with a readable reason otherwise.
+
+    `inputs` is the number of inputs of the data, which only a chain adapts to (its first
+    layer is a neuron on all of them); the other specs state their inputs themselves.
+    """
     kind, _, rest = spec.strip().partition(":")
     shape, _, activation = rest.partition(":")
     activation = activation or "sigmoid"
@@ -197,9 +214,10 @@ def parse_model(spec: str) -> Model:
         if rest:
             raise ModelSpecError("the linear model takes no size: write 'linear'")
         return linear()
-    if kind in ("neuron", "chain"):
-        size = _positive(shape or ("2" if kind == "neuron" else ""), f"{kind}:N needs a positive size N")
-        return (neuron if kind == "neuron" else chain)(size, activation)
+    if kind == "neuron":
+        return neuron(_positive(shape or "2", "neuron:N needs a positive size N"), activation)
+    if kind == "chain":
+        return chain(_positive(shape, "chain:N needs a positive size N"), activation, inputs)
     if kind == "dense":
         sizes = tuple(_positive(part, "dense:A-B-…-1 needs positive layer sizes") for part in shape.split("-"))
         if len(sizes) < 2 or sizes[-1] != 1:

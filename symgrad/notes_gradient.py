@@ -57,17 +57,19 @@ def _neuron(params, inputs, z):
 
 
 def _chain(params, inputs, y):
-    w, b = params[0::2], params[1::2]
-    (x,) = inputs
-    a = [x]
-    for wl, bl in zip(w, b):
+    k = len(inputs)
+    first, b1, rest = np.asarray(params[:k]), params[k], params[k + 1 :]
+    w, b = [first, *rest[0::2]], [b1, *rest[1::2]]
+    a = [np.asarray(inputs), _sigmoid(np.dot(first, inputs) + b1)]  # (51) at l = 1: a neuron on x
+    for wl, bl in zip(w[1:], b[1:]):
         a.append(_sigmoid(a[-1] * wl + bl))  # (51)
     m = len(w)
-    grad = np.empty(2 * m)
+    grads = []
     delta = a[m] - y
     for l in range(m, 0, -1):
         s = 2 * delta * a[l] * (1 - a[l])
-        grad[2 * l - 2] = np.mean(s * a[l - 1])  # (56)
-        grad[2 * l - 1] = np.mean(s)  # (57)
-        delta = np.mean(s * w[l - 1])  # (58): a sum over samples, one number for all samples
-    return np.mean((a[m] - y) ** 2), grad
+        weight_grad = np.mean(s * a[l - 1], axis=-1)  # (56); a vector on the first layer
+        grads.append(np.concatenate([np.atleast_1d(weight_grad), [np.mean(s)]]))  # (57)
+        if l > 1:
+            delta = np.mean(s * w[l - 1])  # (58): a sum over samples, one number for all samples
+    return np.mean((a[m] - y) ** 2), np.concatenate(grads[::-1])

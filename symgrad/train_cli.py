@@ -69,8 +69,8 @@ def run_train(args) -> int:
         return _fail("--compare-notes trains with both gradients; leave out --gradient")
     gradients = ("true", "notes") if args.compare_notes else (args.gradient or "true",)
     try:
-        model = parse_model(args.model)
         data = load(args.data)
+        model = parse_model(args.model, inputs=data.inputs.shape[0])
         if args.steps < 0 or args.every is not None and args.every < 1 or not math.isfinite(args.rate):
             raise _UsageError("--steps must be at least 0, --every at least 1 and --rate finite")
         if data.inputs.shape[0] != len(model.inputs):

@@ -4,7 +4,9 @@ import pytest
 import symgrad.train as training
 from symgrad.datasets import load
 from symgrad.models import parse_model
-from symgrad.train import train
+from symgrad.codegen.numpy_trainer import numpy_gradient
+from symgrad.notes_gradient import notes_gradient
+from symgrad.train import initial_parameters, train
 
 
 @pytest.mark.parametrize("gate", ["xor", "and", "or", "nand"])
@@ -58,3 +60,22 @@ def test_csv_data(tmp_path):
     assert data.inputs.tolist() == [[1.0, 2.0, 3.0]] and data.targets.tolist() == [2.0, 4.0, 6.0]
     result = train(parse_model("linear"), data, 100, 0.05, seed=0)
     assert result.params["w"] == pytest.approx(2.0)
+
+
+def test_a_chain_on_several_inputs_starts_with_a_neuron():
+    """chain:M on k-input data: the first layer is the notes' neuron; the notes' formulas for a
+    one-layer chain are then the true gradient, and finite differences agree with both."""
+    model = parse_model("chain:1", inputs=2)
+    assert len(model.inputs) == 2 and len(model.parameters) == 3
+    data = load("and")
+    params = initial_parameters(model, seed=3)
+    true_cost, true_grad = numpy_gradient(model)(params, data.inputs, data.targets)
+    notes_cost, notes_grad = notes_gradient(model)(params, data.inputs, data.targets)
+    assert notes_cost == pytest.approx(true_cost, rel=1e-12)
+    assert notes_grad == pytest.approx(true_grad, rel=1e-9)
+    deeper = parse_model("chain:3", inputs=2)
+    params = initial_parameters(deeper, seed=3)
+    _, true_grad = numpy_gradient(deeper)(params, data.inputs, data.targets)
+    _, notes_grad = notes_gradient(deeper)(params, data.inputs, data.targets)
+    assert notes_grad[-2:] == pytest.approx(true_grad[-2:], rel=1e-9)  # the top layer is right
+    assert notes_grad[:2] != pytest.approx(true_grad[:2], rel=1e-3)  # the first layer is not
