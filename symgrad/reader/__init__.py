@@ -12,9 +12,16 @@ from pathlib import Path
 from symgrad.derivation import Derivation
 from symgrad.documents import DocumentError, DocumentErrors
 from symgrad.reader.document import Reader
+from lark.exceptions import VisitError
+
 from symgrad.reader import latex, markdown
-from symgrad.reader.errors import located
+from symgrad.reader.errors import ReadError, located
+from symgrad.reader.parser import parse
 from symgrad.reader.source import Source
+from symgrad.reader.transformer import Formula, FormulaBuilder
+from symgrad.reader.vocabulary import Vocabulary
+
+__all__ = ["Formula", "ReadError", "Vocabulary", "load", "read_formula"]
 
 #: Documents larger than this are refused: hand-written notes are far smaller.
 MAX_BYTES = 1_000_000
@@ -52,3 +59,14 @@ def load(path: Path) -> list[Derivation]:
         raise DocumentErrors(errors, [derivation] if derivation is not None else [])
     return [derivation]
 
+
+
+def read_formula(text: str, vocabulary: Vocabulary | None = None) -> Formula:
+    """One formula read on its own (for tools and tests); a ReadError where it cannot be read."""
+    vocabulary = vocabulary or Vocabulary()
+    snippet = Source("<formula>", text).snippet(0, len(text))
+    tree = parse(snippet, vocabulary.applied)
+    try:
+        return FormulaBuilder(vocabulary, snippet).transform(tree)
+    except VisitError as error:
+        raise error.orig_exc from None

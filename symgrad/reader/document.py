@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 from lark import Token, Tree
+from lark.exceptions import VisitError
 from sympy.core.function import AppliedUndef
 
 from symgrad.derivation import Derivation
@@ -171,15 +172,9 @@ class Reader:
         vocabulary = parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)
         try:
             formula = FormulaBuilder(vocabulary, parsed.snippet).transform(parsed.tree)
-        except ReadError as error:
-            self.fail(error)
-            return None
-        except Exception as error:  # lark wraps errors raised inside a transformer
-            inner = getattr(error, "orig_exc", error)
-            if isinstance(inner, ReadError):
-                self.fail(inner)
-                return None
-            self.fail(ReadError(f"cannot build this formula: {inner}", parsed.snippet, 0))
+        except VisitError as error:  # lark wraps what a rule method raised
+            inner = error.orig_exc
+            self.fail(inner if isinstance(inner, ReadError) else ReadError(f"cannot build this formula: {inner}", parsed.snippet, 0))
             return None
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
         if formula.sides and _is_name(formula.sides[0]) and isinstance(formula.sides[0], (AppliedUndef, sigma)):
@@ -223,7 +218,11 @@ class Reader:
         if len(atoms) != 1 or len(list(parsed.tree.iter_subtrees())) > 5:
             self.fail(ReadError("held: expected a family name such as e or e^{(l)}", parsed.snippet, 0))
             return None
-        name = FormulaBuilder(parsed.vocabulary, parsed.snippet).transform(atoms[0])
+        try:
+            name = FormulaBuilder(parsed.vocabulary, parsed.snippet).transform(atoms[0])
+        except VisitError as error:
+            self.fail(ReadError(f"held: {error.orig_exc}", parsed.snippet, 0))
+            return None
         return name.base + (f"^{{({name.layer})}}" if name.layer else "")
 
     def _display(self, display: Display, parsed: _Parsed) -> None:

@@ -103,6 +103,8 @@ class FormulaBuilder(Transformer):
 
     # -- sums and products ------------------------------------------------------------------
     def sum(self, children):
+        if len(children) == 1:
+            return children[0]  # a lone name stays a Name: {x}_{i} subscripts it after the braces
         entries = [(1, children[0])] + [
             (-1 if op.value == "-" else 1, term) for op, term in zip(children[1::2], children[2::2])
         ]
@@ -151,6 +153,8 @@ class FormulaBuilder(Transformer):
 
     def product(self, children):
         items = [c for c in children if not (isinstance(c, Token) and c.type == "MULOP")]
+        if len(items) == 1 and not isinstance(items[0], Operator):
+            return items[0]
         return self._product(items, 0)
 
     def _product(self, items, k):

@@ -1,0 +1,31 @@
+"""Print parsed formulas back as LaTeX the reader reads again to the same expression.
+
+SymPy's printer writes ``\\frac{\\partial}{\\partial w} a x`` both for ∂(a x) and for (∂a) x;
+this one brackets a derivative's body unless it is a single name, and brackets a power of an
+applied function (SymPy writes ``C^{2}{\\left(w \\right)}``).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter
+
+
+class ReadableLatexPrinter(LatexPrinter):
+    def _print_Derivative(self, expr):
+        body = expr.expr
+        if isinstance(body, (sp.Symbol, sp.Indexed)) or body.is_Function:
+            return super()._print_Derivative(expr)
+        operator = super()._print_Derivative(sp.Derivative(sp.Dummy("body"), *expr.variable_count))
+        operator = operator[: operator.rindex(" ")]
+        return rf"{operator} \left({self._print(body)}\right)"
+
+    def _print_Pow(self, expr):
+        if isinstance(expr.base, AppliedUndef):
+            return rf"\left({self._print(expr.base)}\right)^{{{self._print(expr.exp)}}}"
+        return super()._print_Pow(expr)
+
+
+def latex(expr) -> str:
+    return ReadableLatexPrinter().doprint(expr)
