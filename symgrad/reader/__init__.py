@@ -37,8 +37,8 @@ def read_source(path: Path) -> Source:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         good = Source(str(path), data[: error.start].decode("utf-8"))
-        line, column = good.position(error.start and len(good.text))
-        raise DocumentError(path, line, column, "not a UTF-8 text file (a binary file?)") from None
+        line, column = good.position(len(good.text))
+        raise DocumentError(path, line, column, f"not a UTF-8 text file (byte {error.start}; a binary file?)") from None
     if "\x00" in text:
         source = Source(str(path), text)
         raise located(source, *source.position(text.index("\x00")), "not a text file: it contains NUL bytes")

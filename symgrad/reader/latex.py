@@ -21,7 +21,7 @@ from symgrad.reader.source import Snippet, Source
 _COMMENT_ENV = re.compile(r"\\begin\{comment\}(.*?)\\end\{comment\}", re.S)
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _PIECE = re.compile(
-    r"\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{"
+    r"(?P<section>\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{)"
     r"|\\begin\{(?P<env>equation|align|gather)(?P<estar>\*?)\}"
     r"|\\\[|\$\$"
 )
@@ -117,7 +117,7 @@ def pieces(source: Source) -> list:
 
 def _piece(text: Snippet, match, macros: Macros, numbering: _Numbering) -> tuple[list, int]:
     """The pieces one heading or math environment gives, and where reading goes on."""
-    if match.group("level") is not None and text.text[match.start() + 1 :].lstrip("sub").startswith("section"):
+    if match.group("section"):
         end = _group_end(text.text, match.end() - 1)
         if end > len(text.text):
             raise ReadError("the section title is never closed", text, match.end() - 1)

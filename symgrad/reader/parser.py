@@ -88,9 +88,9 @@ def check_nesting(snippet: Snippet) -> None:
 
 def parse(snippet: Snippet, functions: frozenset) -> Tree:
     """The Lark tree of one formula; a ReadError where it cannot be read."""
+    check_nesting(snippet)
     if len(snippet.text) > MAX_LENGTH:
         raise ReadError(f"formula longer than {MAX_LENGTH} characters", snippet, 0)
-    check_nesting(snippet)
     _retype.text, _retype.functions = snippet.text, functions
     try:
         return _lark().parse(snippet.text)
