@@ -1,7 +1,7 @@
 """LaTeX notes: ``equation`` and ``align`` environments (``&=`` rows split at ``\\\\``, numbered
-per row unless starred, ``\\nonumber`` or ``\\tag``), ``\\[ … \\]``, ``\\section``-style headings,
-``\\def``/``\\newcommand`` macros, and notation blocks: the Markdown fence inside ``%`` comment
-lines or a ``comment`` environment::
+per row unless starred, ``\\nonumber`` or ``\\tag``; ``\\setcounter{equation}{N}``), ``\\[ … \\]``,
+``\\section``-style headings, ``\\def``/``\\newcommand`` macros, and notation blocks: the Markdown
+fence inside ``%`` comment lines or a ``comment`` environment::
 
     % ```symgrad
     % functions = ["C"]
@@ -24,6 +24,7 @@ _PIECE = re.compile(
     r"(?P<section>\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{)"
     r"|\\begin\{(?P<env>equation|align|gather)(?P<estar>\*?)\}"
     r"|\\\[|\$\$"
+    r"|\\setcounter\s*\{equation\}\s*\{\s*(?P<counter>\d+)\s*\}"
 )
 _UNNUMBERED = re.compile(r"\\(nonumber|notag)(?![A-Za-z])")
 _ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
@@ -96,11 +97,12 @@ def pieces(source: Source) -> list:
         text = macros.collect(text)
     except ReadError as error:
         return [Problem(error)]
-    k = 0
+    body = re.search(r"\\begin\{document\}", text.text)
+    k = body.end() if body else 0  # the preamble is macros and packages, not prose
     while True:
         match = _PIECE.search(text.text, k)
         end = match.start() if match else len(text.text)
-        prose = text.text[k:end].strip()
+        prose = " ".join(text.text[k:end].replace(r"\end{document}", "").split())
         if prose:
             placed.append((k, Prose(prose)))
         if match is None:
@@ -117,6 +119,9 @@ def pieces(source: Source) -> list:
 
 def _piece(text: Snippet, match, macros: Macros, numbering: _Numbering) -> tuple[list, int]:
     """The pieces one heading or math environment gives, and where reading goes on."""
+    if match.group("counter"):
+        numbering.equation = int(match.group("counter"))
+        return [], match.end()
     if match.group("section"):
         end = _group_end(text.text, match.end() - 1)
         if end > len(text.text):
