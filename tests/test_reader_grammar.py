@@ -49,6 +49,7 @@ def test_partial_derivatives_bind_the_next_factor_unless_the_notation_says_produ
     assert side(r"2 \partial_{w} a_i b", product) == 2 * sp.Derivative(a[i] * b, w)
     assert side(r"\frac{\partial C}{\partial w}") == sp.Derivative(sp.Symbol("C", real=True), w)
     assert side(r"\frac{d}{d w} x_i^2") == sp.Derivative(x[i] ** 2, w)
+    assert side(r"\frac{d^{2}}{d w^{2}} x_i^3") == sp.Derivative(x[i] ** 3, (w, 2))
     layer = family(layer_name("a", 1))
     assert side(r"\partial_{a_i^{(1)}} C^{(2)}") == sp.Derivative(sp.Symbol("C^{(2)}", real=True), layer[i])
 

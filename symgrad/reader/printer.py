@@ -1,8 +1,8 @@
 """Print parsed formulas back as LaTeX the reader reads again to the same expression.
 
 SymPy's printer writes ``\\frac{\\partial}{\\partial w} a x`` both for ∂(a x) and for (∂a) x;
-this one brackets a derivative's body unless it is a single name, and brackets a power of an
-applied function (SymPy writes ``C^{2}{\\left(w \\right)}``).
+this one brackets a derivative's body unless it is a single name, a negated summand
+(``\\sum - w``), and a power of an applied function (SymPy writes ``C^{2}{\\left(w \\right)}``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ class ReadableLatexPrinter(LatexPrinter):
         operator = super()._print_Derivative(sp.Derivative(sp.Dummy("body"), *expr.variable_count))
         operator = operator[: operator.rindex(" ")]
         return rf"{operator} \left({self._print(body)}\right)"
+
+    def _print_Sum(self, expr):
+        if expr.function.could_extract_minus_sign():
+            inner = self._print(sp.Sum(sp.Dummy("body"), *expr.limits))
+            return inner[: inner.rindex(" ")] + rf" \left({self._print(expr.function)}\right)"
+        return super()._print_Sum(expr)
 
     def _print_Pow(self, expr):
         if isinstance(expr.base, AppliedUndef):

@@ -184,13 +184,23 @@ class FormulaBuilder(Transformer):
         return self._derivative_operator(token, self.value(variable))
 
     def frac_op(self, children):
-        return self._derivative_operator(children[0], self.value(children[1]))
+        token, variable = children[0], self.value(children[1])
+        order = re.search(r"\^\s*\{?\s*([0-9])", token.value)
+        order = int(order.group(1)) if order else 1
+        if order > 1:  # \frac{d^{2}}{d w^{2}}: the variable is written with the order as a power
+            if not (isinstance(variable, sp.Pow) and variable.exp == order):
+                raise self.error(f"a derivative of order {order} is written d w^{{{order}}} below", token)
+            variable = variable.base
+        return self._derivative_operator(token, variable, order)
 
-    def _derivative_operator(self, token, variable):
+    def _derivative_operator(self, token, variable, order=1):
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise self.error(f"∂ needs a variable to differentiate by, not {variable}", token)
         return Operator(
-            "∂", token, lambda body: sp.Derivative(body, variable), binds_factor=self.vocab.partial == "factor"
+            "∂",
+            token,
+            lambda body: sp.Derivative(body, (variable, order)),
+            binds_factor=self.vocab.partial == "factor",
         )
 
     def sum_op(self, children):
