@@ -117,6 +117,19 @@ def test_a_runaway_macro_is_an_error_not_a_hang(tmp_path, capsys):
     assert status == 2 and ":3:5: error: the expansion of \\loop does not end" in err
 
 
+@pytest.mark.parametrize(
+    "content, name, message",
+    [
+        ("% a comment\n\\def\\m{w}\n" * 40_000, "doc.tex", "no displayed equations"),
+        ("".join(f"$$w = w \\quad ({k})$$\n" for k in range(2_100)), "doc.md", "more than 2000 displayed formulas"),
+        ("$$" * 400_000, "doc.md", "no displayed equations"),
+    ],
+)
+def test_large_documents_read_in_linear_time(tmp_path, capsys, content, name, message):
+    status, _, err, _ = run(tmp_path, capsys, content, name)
+    assert status == 2 and message in err
+
+
 def test_a_well_formed_document_is_a_clean_verdict(tmp_path, capsys):
     status, out, err, _ = run(tmp_path, capsys, "# Fine\n\n" + display(r"\partial_w (w x) = x", 1))
     assert status == 0 and err == "" and re.search(r"\(1\)\s+proven", out)

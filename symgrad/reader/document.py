@@ -25,6 +25,8 @@ from symgrad.reader.source import Snippet, Source
 from symgrad.reader.transformer import PRIME, Formula, FormulaBuilder
 from symgrad.reader.vocabulary import Vocabulary
 
+#: A document with more displayed formulas than this is read up to there (then an error).
+MAX_DISPLAYS = 2_000
 _REMARK = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
 DEFAULT_READING = (
     "No notation block: read with symgrad's defaults (i the sample index, n the number of samples; "
@@ -110,8 +112,12 @@ class Reader:
         return _Parsed(tree, snippet, vocabulary, remarks)
 
     def first_pass(self) -> list:
-        vocabulary, out = Vocabulary(), []
+        vocabulary, out, displays = Vocabulary(), [], 0
         for piece in self.pieces:
+            displays += isinstance(piece, Display)
+            if displays > MAX_DISPLAYS:
+                self.fail(ReadError(f"more than {MAX_DISPLAYS} displayed formulas: not read further", piece.snippet, 0))
+                break
             if isinstance(piece, NotationBlock):
                 try:
                     block = read_block(piece.snippet, vocabulary)

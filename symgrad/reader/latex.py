@@ -67,8 +67,7 @@ def _blocks_in_comment_environments(source: Source) -> list:
 def _uncommented(source: Source) -> Snippet:
     snippet = source.snippet(0, len(source.text))
     for pattern in (_COMMENT_ENV, _COMMENT):
-        for match in list(pattern.finditer(snippet.text)):
-            snippet = snippet.blank(match.start(), match.end())
+        snippet = snippet.blank_all([match.span() for match in pattern.finditer(snippet.text)])
     return snippet
 
 
@@ -162,21 +161,16 @@ def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
     k = 0
     while k < len(text):
         char = text[k]
-        if char == "\\" and depth == 0:
-            brk = _ROW_BREAK.match(text, k)
+        if char == "\\":
+            brk = _ROW_BREAK.match(text, k) if depth == 0 else None
             if brk:
                 rows.append(body.part(start, k))
                 start = k = brk.end()
-                continue
-            k += 2
+            else:
+                k += 2  # an escaped character such as \{ is not a brace
             continue
         depth += char == "{"
         depth -= char == "}"
         k += 1
     rows.append(body.part(start, len(text)))
-    out = []
-    for row in rows:
-        for amp in [m.start() for m in re.finditer(r"(?<!\\)&", row.text)]:
-            row = row.blank(amp, amp + 1)
-        out.append(row)
-    return out
+    return [row.blank_all([m.span() for m in re.finditer(r"(?<!\\)&", row.text)]) for row in rows]

@@ -15,8 +15,10 @@ from symgrad.reader.source import Snippet
 MAX_EXPANSIONS = 2_000
 MAX_EXPANDED = 20_000
 
-_DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)([^{]*)\{")
-_NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*(?:\{\s*(\\[A-Za-z]+)\s*\}|(\\[A-Za-z]+))\s*(?:\[\s*(\d)\s*\])?\s*\{")
+_DEFINITION = re.compile(
+    r"\\def\s*(?P<def>\\[A-Za-z]+)(?P<parameters>[^{\n]{0,40})\{"
+    r"|\\(?:re)?newcommand\*?\s*(?:\{\s*(?P<braced>\\[A-Za-z]+)\s*\}|(?P<bare>\\[A-Za-z]+))\s*(?:\[\s*(?P<count>\d)\s*\])?\s*\{"
+)
 _CONTROL = re.compile(r"\\[A-Za-z]+")
 
 
@@ -60,22 +62,24 @@ class Macros:
         self.table: dict[str, Macro] = {}
 
     def collect(self, snippet: Snippet) -> Snippet:
-        """Record the definitions in `snippet` and blank them out."""
+        """Record the definitions in `snippet` and blank them out (one scan, one blanking)."""
+        spans, k = [], 0
         while True:
-            match = _DEF.search(snippet.text) or _NEWCOMMAND.search(snippet.text)
+            match = _DEFINITION.search(snippet.text, k)
             if match is None:
-                return snippet
+                return snippet.blank_all(spans)
             open_brace = match.end() - 1
             end = _group_end(snippet.text, open_brace)
             if end > len(snippet.text):
                 raise ReadError("the macro's body is never closed", snippet, open_brace)
-            if match.re is _DEF:
-                name, parameters = match.group(1), _parameter_text(match.group(2))
+            if match.group("def"):
+                name, parameters = match.group("def"), _parameter_text(match.group("parameters"))
             else:
-                name = match.group(1) or match.group(2)
-                parameters = list(range(1, int(match.group(3) or 0) + 1))
+                name = match.group("braced") or match.group("bare")
+                parameters = list(range(1, int(match.group("count") or 0) + 1))
             self.table[name] = Macro(parameters, snippet.part(open_brace + 1, end - 1))
-            snippet = snippet.blank(match.start(), end)
+            spans.append((match.start(), end))
+            k = end
 
     def expand(self, snippet: Snippet) -> Snippet:
         """`snippet` with every macro replaced by its body, arguments substituted."""

@@ -8,6 +8,7 @@ it stands for.  Blanking keeps lengths, expansion maps a macro's body to the mac
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 
@@ -51,8 +52,17 @@ class Snippet:
 
     def blank(self, start: int, end: int) -> "Snippet":
         """The same snippet with text[start:end] replaced by spaces (newlines kept)."""
-        hole = "".join(c if c == "\n" else " " for c in self.text[start:end])
-        return Snippet(self.text[:start] + hole + self.text[end:], self.offsets, self.source)
+        return self.blank_all([(start, end)])
+
+    def blank_all(self, spans) -> "Snippet":
+        """The same snippet with every (start, end) span blanked, in one pass."""
+        pieces, cursor = [], 0
+        for start, end in sorted(spans):
+            start = max(start, cursor)
+            pieces += [self.text[cursor:start], re.sub(r"[^\n]", " ", self.text[start:end])]
+            cursor = max(cursor, end)
+        pieces.append(self.text[cursor:])
+        return Snippet("".join(pieces), self.offsets, self.source)
 
     def part(self, start: int, end: int) -> "Snippet":
         return Snippet(self.text[start:end], self.offsets[start:end] + [self.offset(end)], self.source)
