@@ -148,13 +148,13 @@ class Reader:
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
         self.derivation, self.denote, self.chain, self.prose = derivation, [], None, []
-        self.has_block, self.title, self.labels = False, None, {}
-        displays = 0
+        self.title, self.labels = None, {}
+        displays, has_block = 0, False
         for entry in parsed:
             piece = entry[0]
             if isinstance(piece, NotationBlock):
-                self.has_block = True
-                self._block(piece, *entry[1:])
+                has_block = True
+                self._block(*entry[1:])
             elif isinstance(piece, Display):
                 displays += 1
                 self._display(piece, entry[1])
@@ -165,7 +165,7 @@ class Reader:
                 derivation.section(piece.number or piece.title)
             else:
                 self.prose.append(piece.text)
-        if not self.has_block:
+        if not has_block:
             notation.read(DEFAULT_READING)
         derivation.title = self.title or derivation.title
         if not displays and not self.errors:
@@ -192,7 +192,7 @@ class Reader:
         formula.sides = [_denoted(side, self.denote) for side in formula.sides]
         return formula
 
-    def _block(self, piece: NotationBlock, block: Block, formulas: dict) -> None:
+    def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
         self.title = self.title or block.title
         for sentence in block.readings:
