@@ -1,0 +1,62 @@
+"""No hangs: a claim whose proof explodes ends within --timeout, and a long document finishes.
+
+The exploding claim is true (Σ_k σ(k u) + σ(−k u) = K, since σ(x) + σ(−x) = 1), so the numeric
+screen passes and the symbolic stage must run: with σ as opaque atoms nothing cancels, and with
+σ written as exponentials the common denominator has 2K factors, which `simplify` cannot finish.
+"""
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+
+import sympy as sp
+
+from symgrad import Derivation, check, parameter, sigma
+
+TERMS = 24
+TIMEOUT = 1.5
+u, w = parameter("u"), parameter("w")
+EXPLODING = sp.Add(*[sigma(k * u) + sigma(-k * u) for k in range(1, TERMS + 1)])
+
+
+def test_a_claim_that_makes_simplify_explode_ends_within_the_time_limit():
+    derivation = Derivation("explodes")
+    derivation.claim("1", EXPLODING, sp.Integer(TERMS))
+    started = time.monotonic()
+    (finding,) = check(derivation, timeout=TIMEOUT).findings
+    assert time.monotonic() - started < TIMEOUT + 2
+    # Not proven in time and never refuted.  The engine keeps the numeric evidence it already
+    # has (numerically-equal); without any, it says inconclusive.
+    assert finding.verdict in ("numerically-equal", "inconclusive")
+    assert finding.counterexample is None
+    if finding.verdict == "numerically-equal":
+        assert "random trials" in finding.evidence
+
+
+def test_the_cli_honours_its_timeout(tmp_path):
+    document = tmp_path / "explodes.py"
+    document.write_text(textwrap.dedent(f"""
+        import sympy as sp
+        from symgrad import Derivation, parameter, sigma
+        u = parameter("u")
+        notes = Derivation("explodes")
+        notes.claim("1", sp.Add(*[sigma(k * u) + sigma(-k * u) for k in range(1, {TERMS} + 1)]), sp.Integer({TERMS}))
+    """))
+    command = [sys.executable, "-m", "symgrad", "check", str(document), "--format", "json", "--timeout", str(TIMEOUT)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    (result,) = json.loads(run.stdout)["documents"][0]["results"]
+    assert result["verdict"] in ("numerically-equal", "inconclusive")
+    assert result["seconds"] < TIMEOUT + 1
+    assert "Traceback" not in run.stderr
+
+
+def test_a_thousand_equations_are_all_reported_in_order():
+    derivation = Derivation("long")
+    for k in range(1000):
+        wrong = 1 if k % 7 == 3 else 0
+        derivation.claim(str(k), k * w + k, k * (w + 1) + wrong)
+    findings = check(derivation, timeout=2).findings
+    assert [f.label for f in findings] == [str(k) for k in range(1000)]
+    assert [f.verdict for f in findings] == ["fails" if k % 7 == 3 else "proven" for k in range(1000)]
