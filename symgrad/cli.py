@@ -12,7 +12,6 @@ from symgrad.documents import DocumentError, documents_in, load
 from symgrad.engine import check
 from symgrad.findings import HOLDS
 from symgrad.report import FORMATS, render
-from symgrad.train_cli import add_codegen_parser, add_train_parser
 
 SHIPPED = "derivations"
 
@@ -64,16 +63,21 @@ def run_check(args) -> int:
     return 2 if failed else 0 if holds else 1
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; for `check` alone the training commands (and NumPy) are not loaded."""
     main_parser = argparse.ArgumentParser(prog="symgrad", description=__doc__)
     main_parser.add_argument("--version", action="version", version=f"symgrad {__version__}")
     subparsers = main_parser.add_subparsers(dest="command", required=True)
     add_check_parser(subparsers)
-    add_train_parser(subparsers)
-    add_codegen_parser(subparsers)
+    if command != "check":
+        from symgrad.train_cli import add_codegen_parser, add_train_parser
+
+        add_train_parser(subparsers)
+        add_codegen_parser(subparsers)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv[0] if argv else None).parse_args(argv)
     return args.func(args)
