@@ -39,7 +39,9 @@ class Finding:
     @property
     def name(self) -> str:
         """How a report refers to it: (7) for an equation, the id for an algorithm check."""
-        return f"({self.label})" if self.label is not None else str(self.id)
+        if self.label is not None:
+            return f"({self.label})"
+        return self.id if self.id is not None else "(—)"
 
     def as_dict(self) -> dict:
         return {
