@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symgrad.scope import Scope
+from symgrad.scope import Scope, outermost
 
 
 class UnsupportedDerivative(Exception):
@@ -90,19 +90,11 @@ class Calculus:
 
     def _inner_nodes(self, expr) -> list:
         """Outermost sub-expressions that need their own rule: sums, defined names, ∂s."""
-        found = []
-
-        def visit(node):
-            if isinstance(node, (sp.Sum, sp.Derivative)) or self.scope.is_defined(node) or self.scope.is_held(node):
-                found.append(node)
-                return
-            if isinstance(node, sp.Indexed):
-                return
-            for arg in node.args:
-                visit(arg)
-
-        visit(expr)
-        return found
+        scope = self.scope
+        return outermost(
+            expr,
+            lambda node: isinstance(node, (sp.Sum, sp.Derivative)) or scope.is_defined(node) or scope.is_held(node),
+        )
 
     def _sum_derivative(self, total: sp.Sum, var):
         """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""

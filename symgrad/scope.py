@@ -67,6 +67,22 @@ def free_indices(expr, bound: frozenset = frozenset()) -> set:
     return found
 
 
+def outermost(expr, matches) -> list:
+    """The sub-expressions of `expr` for which `matches` holds, not looking inside a match (nor
+    inside a family element x[i], whose parts are a name and an index)."""
+    found = []
+
+    def visit(node):
+        if matches(node):
+            found.append(node)
+        elif not isinstance(node, sp.Indexed):
+            for arg in node.args:
+                visit(arg)
+
+    visit(expr)
+    return found
+
+
 def arguments_of(expr) -> tuple:
     if isinstance(expr, sp.Indexed):
         return expr.indices
@@ -142,19 +158,7 @@ class Scope:
 
     def defined_occurrences(self, expr) -> set:
         """The occurrences of defined names in `expr`, outermost only."""
-        found = set()
-
-        def visit(node):
-            if self.is_defined(node):
-                found.add(node)
-                return
-            if isinstance(node, sp.Indexed):
-                return
-            for arg in node.args:
-                visit(arg)
-
-        visit(expr)
-        return found
+        return set(outermost(expr, self.is_defined))
 
     # -- rewriting ------------------------------------------------------------------------
     def unfold(self, expr: sp.Expr, keep_activations: bool = False) -> sp.Expr:
