@@ -7,6 +7,7 @@ formulas can stand in for it, to show what a wrong derivation does to training.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,6 +39,18 @@ class TrainResult:
     params: dict[str, float] = field(default_factory=dict)
 
 
+class TrainingDiverged(ArithmeticError):
+    """The cost became NaN or infinite: training stops instead of descending on garbage."""
+
+    def __init__(self, step: int, cost: float, params: dict[str, float], rate: float):
+        values = ", ".join(f"{name} = {value:.6g}" for name, value in params.items())
+        super().__init__(
+            f"the cost is {cost} at step {step} (rate {rate:g}), with parameters {values}; "
+            "training stopped: a smaller --rate may help"
+        )
+        self.step, self.cost, self.params = step, cost, params
+
+
 def initial_parameters(model: Model, seed: int) -> np.ndarray:
     """Small weights and biases, normal with standard deviation 0.5, from a generator seeded with `seed`.
 
@@ -59,14 +72,24 @@ def train(model: Model, data: Dataset, steps: int, rate: float, seed: int = 0, g
     result = TrainResult(model.name, data.name, gradient, steps, rate, seed)
     params = initial_parameters(model, seed)
     if gradient == "true" and data.targets.shape[0] <= SCALAR_LIMIT:
-        params = np.array(_scalar_descent(model)(params.tolist(), data.samples, rate, steps, result.costs))
+        start = params.tolist()
+        params = np.array(_scalar_descent(model)(start, data.samples, rate, steps, result.costs))
+        bad = next((step for step, cost in enumerate(result.costs) if not math.isfinite(cost)), None)
+        if bad is not None:  # replay the first `bad` steps (deterministic) for the parameters there
+            at = _scalar_descent(model)(start, data.samples, rate, bad, [])
+            raise TrainingDiverged(bad, result.costs[bad], dict(zip(model.parameter_names, at)), rate)
     else:
         cost_grad = numpy_gradient(model) if gradient == "true" else notes_gradient(model)
-        for _ in range(steps):
-            cost, grad = cost_grad(params, data.inputs, data.targets)
+        for step in range(steps):
+            with np.errstate(over="ignore", invalid="ignore"):  # a non-finite cost is raised below
+                cost, grad = cost_grad(params, data.inputs, data.targets)
+            if not math.isfinite(cost):
+                raise TrainingDiverged(step, float(cost), dict(zip(model.parameter_names, params.tolist())), rate)
             result.costs.append(float(cost))
             params = params - rate * grad
     result.final_cost = float(numpy_gradient(model)(params, data.inputs, data.targets)[0])
+    if not math.isfinite(result.final_cost):
+        raise TrainingDiverged(steps, result.final_cost, dict(zip(model.parameter_names, params.tolist())), rate)
     result.params = dict(zip(model.parameter_names, params.tolist()))
     return result
 

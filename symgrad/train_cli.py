@@ -21,7 +21,7 @@ from symgrad.gradcheck import gradcheck
 from symgrad.models import ModelSpecError, parse_model
 from symgrad.notes_gradient import NotesFormulaError, notes_gradient
 from symgrad.plot import INSTALL, SUFFIXES, PlotError, check_can_plot, cost_figure
-from symgrad.train import TrainResult, initial_parameters, train
+from symgrad.train import TrainingDiverged, TrainResult, initial_parameters, train
 
 _MODEL_HELP = "linear, neuron:K, chain:M or dense:A-B-…-1, optionally :tanh or :relu"
 
@@ -89,7 +89,10 @@ def run_train(args) -> int:
         if args.check:
             params = initial_parameters(model, args.seed)
             checks = gradcheck(cost_grad, params, data.inputs, data.targets, model.parameter_names)
-        runs.append((train(model, data, args.steps, args.rate, args.seed, gradient), checks))
+        try:
+            runs.append((train(model, data, args.steps, args.rate, args.seed, gradient), checks))
+        except TrainingDiverged as error:
+            return _fail(str(error))
     if args.format == "json":
         documents = [_train_document(result, checks, every, args.check) for result, checks in runs]
         print(json.dumps({"runs": documents} if args.compare_notes else documents[0]))
