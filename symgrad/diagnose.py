@@ -19,7 +19,7 @@ from symgrad.equivalence import (
     vanishes,
 )
 from symgrad.notation import plain, sigma
-from symgrad.scope import Scope, free_indices
+from symgrad.scope import Scope, free_indices, names_in
 
 
 @dataclass
@@ -113,21 +113,34 @@ def describe_factor(factor: sp.Expr) -> str:
 
 
 # -- typical slips, each confirmed by undoing it ------------------------------------------
-def swapped_names(claimed, truth) -> tuple | None:
-    """A pair of names (i_1, i_2; w_1, w_2) whose exchange turns the claim into the truth."""
-    both = claimed + truth
-    bases = sorted({ind.base for ind in both.atoms(sp.Indexed)}, key=str)
-    labels = {base.label for base in bases}
-    names = sorted(
-        {s for s in both.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer} - labels, key=str
-    )
-    for group in (names, bases):
+def swapped_names(written, truth, evaluate) -> tuple | None:
+    """A pair of names (i_1, i_2; w_1, w_2) whose exchange in the line as written gives the
+    truth; `evaluate` computes the ∂s of the swapped line."""
+    symbols, families = names_in(written + truth)
+    for group in ({s for s in symbols if not s.is_integer}, families):
+        group = sorted(group, key=str)
         for position, first in enumerate(group):
             for second in group[position + 1 :]:
-                swapped = claimed.xreplace({first: second, second: first})
-                if swapped != claimed and vanishes(swapped - truth):
+                swapped = written.xreplace({first: second, second: first})
+                if swapped != written and vanishes(evaluate(swapped) - truth):
                     return first, second
     return None
+
+
+def summation_range(claimed, truth) -> str | None:
+    """A sum over other samples than the true one: Σ_{i=0}^{n} for Σ_{i=1}^{n}, say."""
+    try:
+        claimed_ranges, _ = sum_decomposition(claimed)
+        true_ranges, _ = sum_decomposition(truth)
+    except NotLinearInSums:
+        return None
+    if len(claimed_ranges) != 1 or len(true_ranges) != 1 or claimed_ranges.keys() == true_ranges.keys():
+        return None
+    (low, high), (true_low, true_high) = next(iter(claimed_ranges)), next(iter(true_ranges))
+    return (
+        f"the sum runs over i = {plain(low)} … {plain(high)}, "
+        f"but the samples are i = {plain(true_low)} … {plain(true_high)}"
+    )
 
 
 def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> str | None:
@@ -202,15 +215,21 @@ def describe_change(old, new) -> str:
     return f"{plain(old)} became {plain(new)}"
 
 
-def explain_failure(claimed, truth, scope: Scope, head=None, evaluate_in=None) -> Diagnosis:
-    """The most specific confirmed explanation of claimed ≠ truth."""
+def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evaluate_in=None) -> Diagnosis:
+    """The most specific confirmed explanation of claimed ≠ truth.
+
+    `written` is the line before its ∂s were computed and `head` the left side of its chain;
+    with `evaluate_in` they let slips be undone and re-derived.
+    """
     factor = proportionality_factor(claimed, truth, scope)
     if factor is not None:
         return Diagnosis(describe_factor(factor), factor)
-    pair = swapped_names(claimed, truth)
-    if pair:
-        return Diagnosis(f"{plain(pair[0])} and {plain(pair[1])} are swapped")
+    if written is not None:
+        pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e))
+        if pair:
+            return Diagnosis(f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (
+        lambda: summation_range(claimed, truth),
         lambda: wrong_sigmoid_derivative(claimed, truth, scope),
         lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
     ):

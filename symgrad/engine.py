@@ -133,7 +133,7 @@ class Checker:
 
     def _explain(self, finding: Finding, outcome: Outcome, claimed, truth, lhs, equation) -> None:
         diagnosis = explain_failure(
-            claimed, truth, self.scope, head=lhs, evaluate_in=evaluate_in
+            claimed, truth, self.scope, written=equation.rhs, head=lhs, evaluate_in=evaluate_in
         )
         finding.counterexample = outcome.counterexample.as_dict() if outcome.counterexample else None
         finding.factor = factor_string(diagnosis.factor)

@@ -152,18 +152,26 @@ class Variables:
         key = str  # a deterministic order, so a seed gives the same trials
         return cls(sorted(symbols, key=key), sorted(families, key=key), sorted(indices, key=key))
 
-    def assign(self, n: int, pick, rng: random.Random, count: sp.Symbol) -> tuple[dict, dict]:
-        """Values for one trial: SymPy-keyed for the evaluator, plain-named for the report."""
-        values, shown = {count: n}, {}
+    def assign(self, n: int, pick, rng: random.Random, count: sp.Symbol) -> dict:
+        """Values for one trial.  Families get a value for the samples 1 … n and one on either
+        side, so that a sum over a wrong range (0 … n, 1 … n+1) has a value to show."""
+        values = {count: n}
         for symbol in self.symbols:
-            values[symbol] = shown[plain(symbol)] = pick()
+            values[symbol] = pick()
         for base in self.families:
-            values[base] = [pick() for _ in range(n)]
-            for position, value in enumerate(values[base], start=1):
-                shown[f"{plain(base)}[{position}]"] = value
+            values[base] = {(position,): pick() for position in range(0, n + 2)}
         for index in self.indices:
-            values[index] = shown[plain(index)] = rng.randint(1, n)
-        return values, shown
+            values[index] = rng.randint(1, n)
+        return values
+
+    def shown(self, values: dict, used: set) -> dict:
+        """The values a reader needs to recompute a trial, plain-named: x[1], w^(1)."""
+        shown = {plain(symbol): values[symbol] for symbol in self.symbols}
+        for base, positions in sorted(used, key=lambda item: (str(item[0]), item[1])):
+            if base in self.families:
+                shown[f"{plain(base)}[{','.join(map(str, positions))}]"] = values[base][positions]
+        shown.update({plain(index): values[index] for index in self.indices})
+        return shown
 
 
 def _differ(left, right, tolerance) -> bool:
@@ -172,23 +180,25 @@ def _differ(left, right, tolerance) -> bool:
 
 
 def _evaluate_pair(lhs, rhs, values, scope, arithmetic):
+    """Both sides at `values`, and the family elements they read; None where undefined."""
     evaluate = Evaluator(values, scope, arithmetic)
     try:
-        return evaluate(lhs), evaluate(rhs)
+        return evaluate(lhs), evaluate(rhs), evaluate.used
     except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
         return None
 
 
 def difference_at(lhs, rhs, values, scope) -> tuple | None | bool:
-    """Both sides at `values`: their 40-digit values if they differ, False if equal, None if
-    they cannot be evaluated there.  Floats screen; only a float difference is recomputed."""
+    """Both sides at `values`: their 40-digit values and the elements read if they differ,
+    False if equal, None if they cannot be evaluated there.  Floats screen; only a float
+    difference is recomputed."""
     fast = _evaluate_pair(lhs, rhs, values, scope, FLOAT)
-    if fast is not None and not _differ(*fast, FLOAT_TOLERANCE):
+    if fast is not None and not _differ(fast[0], fast[1], FLOAT_TOLERANCE):
         return False
     precise = _evaluate_pair(lhs, rhs, values, scope, PRECISE)
     if precise is None:
         return None
-    return precise if _differ(*precise, PRECISE_TOLERANCE) else False
+    return precise if _differ(precise[0], precise[1], PRECISE_TOLERANCE) else False
 
 
 def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) -> Outcome:
@@ -199,15 +209,14 @@ def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) 
     tried = 0
     for n in SAMPLE_COUNTS:
         for _ in range(TRIALS_PER_COUNT):
-            values, shown = variables.assign(n, lambda: round(rng.uniform(-2, 2), 3), rng, count)
+            values = variables.assign(n, lambda: round(rng.uniform(-2, 2), 3), rng, count)
             found = difference_at(lhs, rhs, values, scope)
             if found is None:
                 continue
             tried += 1
             if found:
                 simplest = find_counterexample(lhs, rhs, scope, seed) if shrink else None
-                example = simplest or Counterexample(n, shown, float(found[0]), float(found[1]))
-                return Outcome("fails", "counterexample", example)
+                return Outcome("fails", "counterexample", simplest or _example(variables, n, values, found))
     if tried == 0:
         return Outcome("inconclusive", "numeric", evidence="no trial could be evaluated")
     return Outcome(
@@ -216,6 +225,11 @@ def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) 
         evidence=f"equal on {tried} random trials at n = {', '.join(map(str, SAMPLE_COUNTS))}",
         sample_counts=SAMPLE_COUNTS,
     )
+
+
+def _example(variables: Variables, n: int, values: dict, found: tuple) -> Counterexample:
+    left, right, used = found
+    return Counterexample(n, variables.shown(values, used), float(left), float(right))
 
 
 def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -> Counterexample | None:
@@ -231,10 +245,10 @@ def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -
     for n in range(1, max(SAMPLE_COUNTS) + 1):
         for pick in pickers:
             for _ in range(attempts // len(pickers)):
-                values, shown = variables.assign(n, pick, rng, count)
+                values = variables.assign(n, pick, rng, count)
                 found = difference_at(lhs, rhs, values, scope)
                 if found:
-                    return Counterexample(n, shown, float(found[0]), float(found[1]))
+                    return _example(variables, n, values, found)
     return None
 
 

@@ -60,17 +60,20 @@ PRECISE = Arithmetic(
 class Evaluator:
     """Numeric value of expressions given values for their names.
 
-    `values` maps Symbols to numbers and IndexedBases to sequences (index 1 is the first item).
+    `values` maps Symbols to numbers and IndexedBases to {positions: number}, positions being
+    tuples of indices ((1,) for x_1).
     """
 
     def __init__(self, values: dict, scope=None, arithmetic: Arithmetic = PRECISE):
         self.arithmetic = arithmetic
         number = arithmetic.number
         self.values = {
-            key: [number(v) for v in value] if isinstance(value, (list, tuple)) else number(value)
+            key: {k: number(v) for k, v in value.items()} if isinstance(value, dict) else number(value)
             for key, value in values.items()
         }
         self.scope = scope
+        #: The family elements the evaluation read, (base, position): what a counterexample shows.
+        self.used: set = set()
         self._looping: set = set()
         self._sums: dict = {}
         self._defined: dict = {}
@@ -100,14 +103,13 @@ class Evaluator:
 
     def _eval_Indexed(self, expr):
         positions = tuple(int(self._eval(index)) for index in expr.indices)
-        item = self.values.get(expr.base)
-        if item is None:
+        items = self.values.get(expr.base)
+        if items is None:
             return self._by_definition(expr, expr.base, positions)
-        for position in positions:
-            if not 1 <= position <= len(item):
-                raise NotNumeric(f"{expr} is outside the samples 1..{len(item)}")
-            item = item[position - 1]
-        return item
+        if positions not in items:
+            raise NotNumeric(f"{expr} has no value at {positions}")
+        self.used.add((expr.base, positions))
+        return items[positions]
 
     def _eval_AppliedUndef(self, expr):
         return self._by_definition(expr, expr.func, tuple(self._eval(arg) for arg in expr.args))

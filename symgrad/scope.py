@@ -83,6 +83,15 @@ def outermost(expr, matches) -> list:
     return found
 
 
+def names_in(expr) -> tuple[set, set]:
+    """The free Symbols and the families (IndexedBases) `expr` uses, as a reader sees them: a
+    family's name and index are not Symbols of their own, a sum's bound variable is not free."""
+    names = outermost(expr, lambda node: isinstance(node, (sp.Symbol, sp.Indexed)))
+    free = expr.free_symbols
+    symbols = {node for node in names if isinstance(node, sp.Symbol) and node in free}
+    return symbols, {node.base for node in names if isinstance(node, sp.Indexed)}
+
+
 def arguments_of(expr) -> tuple:
     if isinstance(expr, sp.Indexed):
         return expr.indices
@@ -244,10 +253,8 @@ class Scope:
         return self._cache[key]
 
     def _leaves(self, expr) -> set:
-        found = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
-        found -= {ind.base.label for ind in expr.atoms(sp.Indexed)}
-        found |= {ind.base for ind in expr.atoms(sp.Indexed)}
-        found = {leaf for leaf in found if leaf not in self.definitions}
+        symbols, families = names_in(expr)
+        found = {leaf for leaf in symbols | families if leaf not in self.definitions}
         for occurrence in self.defined_occurrences(expr):
             definition = self.definitions[head_of(occurrence)]
             key = ("leaves", definition)
