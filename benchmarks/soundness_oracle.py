@@ -64,7 +64,7 @@ class World:
         """The variable standing for family element base[k]."""
         key = (base, k)
         if key not in self.atoms:
-            self.atoms[key] = sp.Dummy(f"{base}_{k}", real=True)
+            self.atoms[key] = sp.Dummy(f"{base}[{k}]", real=True)
             self.origin[self.atoms[key]] = key
         return self.atoms[key]
 
@@ -148,7 +148,12 @@ def scope_of(definitions) -> dict:
     for lhs, rhs in definitions:
         if isinstance(lhs, sp.Function) and lhs.func.__name__ == "sigma":
             continue
-        params = tuple(lhs.indices) if isinstance(lhs, sp.Indexed) else tuple(getattr(lhs, "args", ())) if isinstance(lhs, AppliedUndef) else ()
+        if isinstance(lhs, sp.Indexed):
+            params = tuple(lhs.indices)
+        elif isinstance(lhs, AppliedUndef):
+            params = lhs.args
+        else:
+            params = ()
         table[_head(lhs)] = (params, rhs)
     return table
 
