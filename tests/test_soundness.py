@@ -23,12 +23,6 @@ SEED = 20240611
 MUTANTS_PER_CLAIM, REWRITES_PER_CLAIM = 6, 3
 NOTES_LABELS = ("notes (9)", "notes (16)", "notes (21)", "notes (33)", "notes (53)")
 LIBRARY_LABELS = ("library (s2)", "library (s5)", "library (s9)", "library (g1)", "library (g3)", "library (x3)")
-#: Misses of the engine in this sample, as "id": reason; each must keep failing until fixed.
-OUT_OF_RANGE = "a sum over samples that do not exist (i = 0 or n + 1) is inconclusive, not ill-formed or fails"
-KNOWN_MISSES = {
-    "library (s2) mutant 7 [summation range]": OUT_OF_RANGE,
-    "library (s9) mutant 14 [summation range]": OUT_OF_RANGE,
-}
 
 
 def _bases() -> dict:
@@ -53,12 +47,7 @@ def _sample() -> list:
 
 
 CASES = _sample()
-PARAMS = [
-    pytest.param(case, id=case[0], marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case[0]]))
-    if case[0] in KNOWN_MISSES
-    else pytest.param(case, id=case[0])
-    for case in CASES
-]
+PARAMS = [pytest.param(case, id=case[0]) for case in CASES]
 
 
 @lru_cache(maxsize=None)
