@@ -47,7 +47,6 @@ def _sample() -> list:
 
 
 CASES = _sample()
-PARAMS = [pytest.param(case, id=case[0]) for case in CASES]
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +66,7 @@ def _judged(case_id):
     return variant, finding
 
 
-@pytest.mark.parametrize("case", PARAMS)
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
 def test_symgrad_agrees_with_the_oracle(case):
     variant, finding = _judged(case[0])
     if variant is None:
