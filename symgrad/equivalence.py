@@ -117,7 +117,22 @@ def vanishes(difference: sp.Expr, deep: bool = False) -> bool:
     except NotLinearInSums:
         return False
     parts = [rest, *groups.values()]
-    return all(is_identically_zero(part, deep) for part in parts)
+    if all(is_identically_zero(part, deep) for part in parts):
+        return True
+    rest, groups = _constant_terms_summed(groups, rest)
+    return all(is_identically_zero(part, deep) for part in (rest, *groups.values()))
+
+
+def _constant_terms_summed(groups: dict, rest: sp.Expr) -> tuple[sp.Expr, dict]:
+    """Σ_{i=low}^{high} c = (high - low + 1) c: terms of a summand that do not depend on the
+    sample move out of the sum, so Σ (x_i + c) = Σ x_i + n c can be seen."""
+    remaining = {}
+    for (low, high), summand in groups.items():
+        terms = sp.Add.make_args(sp.expand(summand))
+        constant = sp.Add(*[term for term in terms if CANONICAL_INDEX not in term.free_symbols])
+        rest += (high - low + 1) * constant
+        remaining[(low, high)] = sp.Add(*[term for term in terms if CANONICAL_INDEX in term.free_symbols])
+    return rest, remaining
 
 
 def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
