@@ -8,14 +8,13 @@ a full run).
 """
 
 import os
-import re
 import resource
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from symgrad.cli import main
@@ -90,38 +89,7 @@ RUNS_CODE = {
     "dunder_import.md": "_",
     "dunder_in_notation_block.md": "error",
 }
-#: Known gaps of the reader, each failing until it is fixed (then remove the entry).
-KNOWN = {
-    "input.tex": r"\input outside an equation is silently ignored (exit 0), not refused",
-    "include.tex": r"\include outside an equation is silently ignored (exit 0), not refused",
-    "write18.tex": r"\write18 outside an equation is silently ignored (exit 0), not refused",
-    "tower_of_powers.md": "the reader builds 9^(9^(9^9)) as an integer (reader/transformer.py pow): hangs in C",
-    "huge_integer.md": "the reader builds 10^(10^10) as an integer (reader/transformer.py pow): hangs in C",
-    "unclosed_notation_block.md": "an unclosed ```symgrad fence at the end: IndexError in reader/markdown.py pieces",
-}
-
-
-def known_crash(suffix: str, text: str) -> bool:
-    """Inputs of a KNOWN gap (the corpus holds one): a Markdown code fence never closed.  The
-    fuzzer skips them until the reader is fixed."""
-    lines, k = text.split("\n"), 0
-    while suffix == ".md" and k < len(lines):
-        fence = re.match(r"\s*(```+|~~~+)", lines[k])
-        if fence:
-            k = next((j for j in range(k + 1, len(lines)) if lines[j].strip().startswith(fence.group(1))), None)
-            if k is None:
-                return True
-        k += 1
-    return False
-
-
-def _corpus_params():
-    for path in sorted(CORPUS.iterdir()):
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[path.name])] if path.name in KNOWN else []
-        yield pytest.param(path, id=path.name, marks=marks)
-
-
-@pytest.mark.parametrize("path", list(_corpus_params()))
+@pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda path: path.name)
 def test_a_broken_document_is_an_error_or_a_verdict_never_a_crash(path, tmp_path):
     run = check_isolated(path, tmp_path)
     assert_handled(run, tmp_path)
@@ -153,7 +121,6 @@ documents = st.tuples(
 @given(documents)
 def test_fuzzed_documents_never_crash_hang_or_run_code(tmp_path_factory, document):
     suffix, text = document
-    assume(not known_crash(suffix, text))
     workdir = tmp_path_factory.mktemp("fuzz")
     path = workdir / f"doc{suffix}"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")

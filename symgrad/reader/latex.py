@@ -26,6 +26,8 @@ _PIECE = re.compile(
     r"|\\\[|\$\$"
     r"|\\setcounter\s*\{equation\}\s*\{\s*(?P<counter>\d+)\s*\}"
 )
+#: Commands that read or write other files or run programs: refused anywhere in a document.
+_REFUSED = re.compile(r"\\(input|include|includeonly|InputIfFileExists|write|write18|immediate|openin|openout|read|directlua|special)(?![A-Za-z])")
 _UNNUMBERED = re.compile(r"\\(nonumber|notag)(?![A-Za-z])")
 _ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
 
@@ -96,6 +98,9 @@ def pieces(source: Source) -> list:
         text = macros.collect(text)
     except ReadError as error:
         return [Problem(error)]
+    for command in _REFUSED.finditer(text.text):
+        message = f"\\{command.group(1)} is refused: symgrad reads this one file and runs nothing"
+        placed.append((command.start(), Problem(ReadError(message, text, command.start()))))
     body = re.search(r"\\begin\{document\}", text.text)
     k = body.end() if body else 0  # the preamble is macros and packages, not prose
     while True:

@@ -44,8 +44,11 @@ def pieces(source: Source) -> list:
     while k < len(lines):
         fence = _FENCE.match(lines[k])
         if fence:
-            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip().startswith(fence.group(1))), len(lines))
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip().startswith(fence.group(1))), None)
             out += _prose(source, starts[prose_start], starts[k], macros)
+            if end is None:
+                out.append(Problem(ReadError(f"the {fence.group(1)} fence opened here is never closed", None, starts[k])))
+                return out
             if fence.group(2) == "symgrad":
                 out.append(NotationBlock(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1))))
             k = prose_start = end + 1

@@ -9,6 +9,7 @@ a placeholder the document reader replaces by the variable of the line being con
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -69,6 +70,17 @@ def _script_text(token: Token) -> str:
 def layer_text(token: Token) -> str:
     """'l-1' from the token ^{(l - 1)}."""
     return re.sub(r"[\s^{}()]", "", token.value)
+
+
+#: The most digits a number written as a power may have (10^{10^{10}} is refused, not computed).
+MAX_DIGITS = 10_000
+
+
+def _digits_of_power(base, exponent) -> float:
+    """About how many digits base**exponent has when both are exact numbers (else 0)."""
+    if not (base.is_Rational and exponent.is_Integer) or abs(base) in (0, 1):
+        return 0
+    return abs(int(exponent)) * math.log10(max(abs(base.p), abs(base.q)))
 
 
 class FormulaBuilder(Transformer):
@@ -237,7 +249,11 @@ class FormulaBuilder(Transformer):
 
     # -- powers, primes, groups -------------------------------------------------------------
     def pow(self, children):
-        return sp.Pow(self.value(children[0]), self.value(children[1]))
+        base, exponent = self.value(children[0]), self.value(children[1])
+        if _digits_of_power(base, exponent) > MAX_DIGITS:
+            # SymPy would compute the integer at once, in C, beyond any time limit
+            raise ReadError(f"the number {base}^{exponent} has too many digits to read", self.snippet, 0)
+        return sp.Pow(base, exponent)
 
     def script_char(self, children):
         token = children[0]
