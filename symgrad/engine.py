@@ -70,6 +70,7 @@ class Checker:
             section=equation.section,
             line=equation.line,
             latex=equation.latex,
+            text=equation.text,
             **fields,
         )
 

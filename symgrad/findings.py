@@ -30,6 +30,7 @@ class Finding:
     evidence: str | None = None
     rests_on: list = field(default_factory=list)
     details: list | None = None
+    text: str = ""  # the author's prose just before the equation
     seconds: float = 0.0
 
     def __post_init__(self):
@@ -61,6 +62,7 @@ class Finding:
             "evidence": self.evidence,
             "rests_on": list(self.rests_on),
             "details": self.details,
+            "text": self.text or None,
             "seconds": round(self.seconds, 4),
         }
 

@@ -153,3 +153,19 @@ def test_check_writes_the_html_report(tmp_path):
     assert main(["check", str(document), "--format", "html", "--output", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="d1-eq-1"' in page and "<mfrac>" in page
+
+
+def test_the_authors_prose_is_shown_escaped_before_its_equation():
+    import sympy as sp
+
+    from symgrad import Derivation, check, family, mean, parameter
+    from symgrad.notation import SAMPLE as i
+    from symgrad.report.html import render_html
+
+    x, y, w = family("x"), family("y"), parameter("w")
+    derivation = Derivation("prose")
+    derivation.define("1", sp.Function("C")(w), mean((x[i] * w - y[i]) ** 2)).text = "the <cost> & its data"
+    page = render_html([check(derivation)], 0.1)
+    prose = '<p class="prose">the &lt;cost&gt; &amp; its data</p>'
+    assert prose in page
+    assert page.index(prose) < page.index('id="d1-eq-1"')

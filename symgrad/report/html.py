@@ -140,7 +140,8 @@ def _entry(entry: common.Entry, document_index: int) -> str:
     else:
         id_attribute = f' id="{escape(common.equation_anchor(document_index, finding.label))}"'
         label = escape(finding.name)
-    return (f'<div class="entry{wrong}"{id_attribute}>'
+    prose = f'<p class="prose">{escape(finding.text)}</p>' if finding.text else ""
+    return (f'{prose}<div class="entry{wrong}"{id_attribute}>'
             f'<div class="label">{label}</div>'
             f'<div class="formula">{math(finding.latex, display=True)}</div>'
             f"{_verdict(finding, entry.chain)}{_notes(finding, document_index)}</div>")

@@ -115,7 +115,9 @@ def _headline(finding: Finding, title: str, chain: str | None) -> str:
 def _entry(entry: common.Entry) -> list[str]:
     finding = entry.finding
     title = f"**{escape(finding.name)}**" if finding.label is not None else ""
-    return [_headline(finding, title, entry.chain).lstrip(" —"), "", display_math(finding.latex), ""] + _notes(finding)
+    prose = [escape(finding.text), ""] if finding.text else []
+    headline = _headline(finding, title, entry.chain).lstrip(" —")
+    return prose + [headline, "", display_math(finding.latex), ""] + _notes(finding)
 
 
 def _algorithm(finding: Finding) -> list[str]:
