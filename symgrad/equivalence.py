@@ -10,7 +10,7 @@ every definition substituted, and with σ written as 1/(1 + e^{-x}).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
@@ -54,7 +54,6 @@ class Outcome:
     method: str
     counterexample: Counterexample | None = None
     evidence: str = ""
-    sample_counts: tuple = field(default_factory=tuple)
 
 
 # -- symbolic --------------------------------------------------------------------------------
@@ -238,7 +237,6 @@ def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) 
         "numerically-equal",
         "numeric",
         evidence=f"equal on {tried} random trials at n = {', '.join(map(str, SAMPLE_COUNTS))}",
-        sample_counts=SAMPLE_COUNTS,
     )
 
 
