@@ -150,20 +150,24 @@ def _finding(algorithm: Algorithm, key: str, rows: list) -> Finding:
 
 def _diagnosis(algorithm, key, rows, factor) -> str:
     reading = f" ({algorithm.reading})" if algorithm.reading else ""
+    if factor is not None and len(rows) == 1:
+        return f"the procedure{reading}: " + describe_factor(factor)
     if factor is not None:
-        if len(rows) == 1:
-            return f"the procedure{reading}: " + describe_factor(factor)
+        consequence = (
+            "layers are scaled differently, so the update direction is not the gradient's"
+            if L in factor.free_symbols
+            else "the direction is the gradient's, the step size is not"
+        )
         return (
             f"the procedure{reading} computes {factor_string(factor)} times the true gradient of {key}, "
-            f"for every m and l checked; layers further from the output are scaled differently, "
-            f"so the update direction is not the gradient's"
+            f"for every m and l checked: {consequence}"
         )
-    failing = [row for row in rows if row["verdict"] == "fails"]
-    where = ", ".join(f"m={row['m']}, l={row['l']}" if row["m"] else row["parameter"] for row in failing[:4])
-    return (
-        f"the procedure{reading} does not compute the gradient, not even up to a constant factor "
-        f"(fails at {where}{' …' if len(failing) > 4 else ''})"
-    )
+    text = f"the procedure{reading} does not compute the gradient, not even up to a constant factor"
+    failing = [row for row in rows if row["verdict"] == "fails" and row["m"] is not None]
+    if failing:
+        where = ", ".join(f"(m, l) = ({row['m']}, {row['l']})" for row in failing[:4])
+        text += f" (fails at {where}{' …' if len(failing) > 4 else ''})"
+    return text
 
 
 def _with_size(row: dict) -> dict | None:
