@@ -256,12 +256,17 @@ def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -
         lambda: round(rng.uniform(-3, 3), 2),
     )
     for n in range(1, max(SAMPLE_COUNTS) + 1):
+        degenerate = None  # a difference where one side is 0 convinces less: look a little further
         for pick in pickers:
             for _ in range(attempts // len(pickers)):
                 values = variables.assign(n, pick, rng, count)
                 found = difference_at(lhs, rhs, values, scope)
-                if found:
+                if found and found[0] != 0 and found[1] != 0:
                     return _example(variables, n, values, found)
+                if found and degenerate is None:
+                    degenerate = _example(variables, n, values, found)
+        if degenerate is not None:
+            return degenerate
     return None
 
 
