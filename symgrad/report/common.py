@@ -97,14 +97,23 @@ def sides(example: dict) -> list[tuple[str, str]]:
 LAYER_COLUMNS = ("m", "l", "parameter", "verdict", "factor")
 
 
-def layer_table(finding: Finding) -> tuple[list[str], list[dict]]:
-    """The columns worth showing of an algorithm check's per-layer rows, and the rows.
+#: How each per-layer column is marked up; the others are numbers.
+LAYER_CELL_KINDS = {"parameter": "math", "verdict": "badge", "factor": "code"}
+
+
+def layer_table(finding: Finding) -> tuple[list[str], list[list[tuple[str, object]]]]:
+    """The columns worth showing of an algorithm check's per-layer rows, and the rows as
+    (kind, value) cells: kind is math, badge, code, number or missing; renderers mark it up.
 
     m and l are left out when no row has them (a model without layers).
     """
     rows = finding.details or []
     columns = [c for c in LAYER_COLUMNS if c not in ("m", "l") or any(row.get(c) is not None for row in rows)]
-    return columns, rows
+    cells = [
+        [("missing", None) if row.get(c) is None else (LAYER_CELL_KINDS.get(c, "number"), row[c]) for c in columns]
+        for row in rows
+    ]
+    return columns, cells
 
 
 @dataclass

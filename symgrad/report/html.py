@@ -79,23 +79,19 @@ def _counterexample(example: dict) -> str:
     return f'<table class="counterexample">{head}<tbody>{rows}</tbody></table>'
 
 
+_CELLS = {
+    "missing": lambda value: "<td>—</td>",
+    "math": lambda value: f"<td>{math(value)}</td>",
+    "badge": lambda value: f"<td>{badge(value)}</td>",
+    "code": lambda value: f"<td><code>{escape(value)}</code></td>",
+    "number": lambda value: f'<td class="num">{escape(str(value))}</td>',
+}
+
+
 def _layer_table(finding: Finding) -> str:
     columns, rows = common.layer_table(finding)
-
-    def cell(column: str, row: dict) -> str:
-        value = row.get(column)
-        if value is None:
-            return "<td>—</td>"
-        if column == "parameter":
-            return f"<td>{math(value)}</td>"
-        if column == "verdict":
-            return f"<td>{badge(value)}</td>"
-        if column == "factor":
-            return f"<td><code>{escape(value)}</code></td>"
-        return f'<td class="num">{escape(str(value))}</td>'
-
     head = "".join(f'<th scope="col">{column}</th>' for column in columns)
-    body = "".join("<tr>" + "".join(cell(c, row) for c in columns) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(_CELLS[kind](value) for kind, value in row) + "</tr>" for row in rows)
     return f'<table class="layers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

@@ -65,22 +65,18 @@ def _counterexample(example: dict) -> list[str]:
     return _table(["variable", "value"], rows)
 
 
+_CELLS = {
+    "missing": lambda value: "—",
+    "math": math,
+    "badge": badge,
+    "code": code,
+    "number": lambda value: escape(str(value)),
+}
+
+
 def _layer_table(finding: Finding) -> list[str]:
     columns, rows = common.layer_table(finding)
-
-    def cell(column: str, row: dict) -> str:
-        value = row.get(column)
-        if value is None:
-            return "—"
-        if column == "parameter":
-            return math(value)
-        if column == "verdict":
-            return badge(value)
-        if column == "factor":
-            return code(value)
-        return escape(str(value))
-
-    return _table(columns, [[cell(c, row) for c in columns] for row in rows])
+    return _table(columns, [[_CELLS[kind](value) for kind, value in row] for row in rows])
 
 
 def _note(note: common.Note) -> list[str]:
