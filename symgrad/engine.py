@@ -103,6 +103,7 @@ class Checker:
         mismatch = index_mismatch(lhs, equation.rhs)
         truth = self.calculus.evaluate(lhs)
         claimed = self.calculus.evaluate(equation.rhs)
+        rests_on = self.scope.labels_used(lhs, equation.rhs)
         if mismatch:
             finding = self._finding(
                 equation,
@@ -110,27 +111,19 @@ class Checker:
                 method="symbolic",
                 diagnosis=f"cannot be read as a claim: {mismatch}",
                 corrected=_corrected_line(equation, lhs, truth),
-                rests_on=self.scope.labels_used(lhs, equation.rhs),
+                rests_on=rests_on,
             )
-            self._remember(equation, claimed, finding)
-            return finding
-        outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
-        finding = self._finding(
-            equation,
-            outcome.verdict,
-            method=outcome.method,
-            evidence=outcome.evidence or None,
-            rests_on=self.scope.labels_used(lhs, equation.rhs),
-        )
-        if outcome.verdict == "fails":
-            self._explain(finding, outcome, claimed, truth, lhs, equation)
-        if equation.kind == "step":
-            self._judge_step(finding, equation, claimed)
-        self._remember(equation, claimed, finding)
-        return finding
-
-    def _remember(self, equation, claimed, finding):
+        else:
+            outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
+            finding = self._finding(
+                equation, outcome.verdict, method=outcome.method, evidence=outcome.evidence or None, rests_on=rests_on
+            )
+            if outcome.verdict == "fails":
+                self._explain(finding, outcome, claimed, truth, lhs, equation)
+            if equation.kind == "step":
+                self._judge_step(finding, equation, claimed)
         self.previous = (equation, claimed, finding)
+        return finding
 
     def _explain(self, finding: Finding, outcome: Outcome, claimed, truth, lhs, equation) -> None:
         diagnosis = explain_failure(
@@ -164,9 +157,8 @@ class Checker:
             return
         change = first_difference(before.rhs, equation.rhs)
         what = f": {describe_change(*change)}" if change is not None else ""
-        finding.diagnosis = (
-            f"the first wrong step, from ({before.label}) to ({equation.label}){what}; {finding.diagnosis}"
-        )
+        step = "the first wrong step" if held else "another wrong step"
+        finding.diagnosis = f"{step}, from ({before.label}) to ({equation.label}){what}; {finding.diagnosis}"
 
 
 def _corrected_line(equation: Equation, lhs, truth) -> str:
