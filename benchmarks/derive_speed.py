@@ -17,10 +17,10 @@ import time
 
 import sympy as sp
 
-from symgrad.codegen import plan
-from symgrad.codegen.c_source import c_source
-from symgrad.codegen.numpy_source import numpy_source
-from symgrad.models import parse_model
+from symgrad.train.codegen import plan
+from symgrad.train.codegen.c_source import c_source
+from symgrad.train.codegen.numpy_source import numpy_source
+from symgrad.train.models import parse_model
 
 
 def derive_and_generate(depth: int) -> None:

@@ -24,9 +24,10 @@ if __package__ in (None, ""):
 
 from benchmarks.soundness_cases import all_claims
 from benchmarks.soundness_mutations import Variant, variants
-from symgrad import Derivation, check
+from symgrad import Derivation, Verdict, check
 
-ACCEPTED = ("proven", "numerically-equal")
+#: What accepting a rewrite means: the verdicts that say a claim holds.
+TRUE = {verdict for verdict in Verdict if verdict.is_true}
 
 
 def verdicts(group: list[Variant], seed: int = 0, timeout: float = 10.0) -> list:
@@ -64,7 +65,7 @@ class Crash:
 def judged(variant: Variant, finding) -> bool:
     """Caught (a mutant) or accepted (a rewrite)?"""
     if variant.rewrite:
-        return finding.verdict in ACCEPTED
+        return finding.verdict in TRUE
     return finding.verdict == "fails" or (finding.verdict == "ill-formed" and variant.breaks_binding)
 
 

@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy_reference as reference  # noqa: E402
 
-from symgrad.datasets import load  # noqa: E402
-from symgrad.models import parse_model  # noqa: E402
-from symgrad.train import initial_parameters, train  # noqa: E402
+from symgrad.train.datasets import load_dataset  # noqa: E402
+from symgrad.train.models import parse_model  # noqa: E402
+from symgrad.train.descent import initial_parameters, train  # noqa: E402
 
 
 def numpy_loop(params, x, y, steps, rate):
@@ -46,7 +46,7 @@ def main(argv=None) -> int:
     parser.add_argument("--steps", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
-    model, data = parse_model("dense:2-2-1"), load("xor")
+    model, data = parse_model("dense:2-2-1"), load_dataset("xor")
     x, y = np.ascontiguousarray(data.inputs.T), data.targets
     train(model, data, 1, 1.0, 0)  # generate and compile once, outside the timing
     times = {"symgrad": [], "numpy": []}

@@ -4,15 +4,52 @@ Transcribed exactly as written, mistakes included: finding them is symgrad's job
 carries the notes' own LaTeX; the SymPy expression beside it says the same thing.
 """
 
+import re
+from functools import lru_cache
+
 import sympy as sp
 
-from symgrad import Algorithm, Derivation, Notation
-from symgrad.algorithms import Computed, Instance
+from symgrad import Algorithm, Computed, Derivation, Instance, Notation
 from symgrad.notation import COUNT as n
 from symgrad.notation import SAMPLE as i
-from symgrad.notation import at_layer, family, layer_name, mean, parameter, per_sample, sample_sum, sigma
+from symgrad.notation import family, layer_name, mean, parameter, sample_sum, sigma
 
 CHAIN_SIZES = tuple(range(1, 9))
+_LAYER = re.compile(r"\^\{\(l(?:\s*([+-])\s*(\d+))?\)\}")
+
+
+@lru_cache(maxsize=1024)
+def at_layer(expr: sp.Expr, layer: int) -> sp.Expr:
+    """A per-layer formula (written with ^{(l)}, ^{(l-1)}, ^{(l+1)}) at a concrete layer.
+
+    Names are matched by their layer superscript, so (56) written for layer l becomes the formula
+    for layer 3 with a^{(2)}, a^{(3)}, w^{(3)}.
+    """
+
+    def concrete(name: str) -> str:
+        def number(match):
+            sign, offset = match.group(1), int(match.group(2) or 0)
+            return "^{(%d)}" % (layer + offset if sign != "-" else layer - offset)
+
+        return _LAYER.sub(number, name)
+
+    replacements = {}
+    for symbol in expr.atoms(sp.Symbol):
+        if _LAYER.search(symbol.name):
+            replacements[symbol] = sp.Symbol(concrete(symbol.name), **symbol.assumptions0)
+    for indexed in expr.atoms(sp.Indexed):
+        base = indexed.base
+        if _LAYER.search(str(base.label)):
+            replacements[base] = family(concrete(str(base.label)))
+    return expr.xreplace(replacements)
+
+
+def per_sample(expr: sp.Expr, index: sp.Symbol = i) -> sp.Expr:
+    """A sum over the samples read as its i-th term: Σ_i f_i becomes f_i."""
+    return expr.replace(
+        lambda e: isinstance(e, sp.Sum) and e.limits[0][0] == index,
+        lambda e: e.function,
+    )
 
 
 def times(*factors):

@@ -5,28 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 
-from symgrad import __version__
-from symgrad.documents import DocumentError, documents_in, load
-from symgrad.engine import check
-from symgrad.findings import HOLDS
+from symgrad.check import check
+from symgrad.documents import documents_in, read_document
+from symgrad.errors import DocumentError
 from symgrad.report import FORMATS, render
+from symgrad.version import __version__
 
-SHIPPED = "derivations"
+#: What `symgrad check` checks when given no path: the notes, with their algorithm checks.
+SHIPPED = "derivations/notes.py"
 
 
-def shipped_derivations() -> Path:
-    """derivations/ in the current directory, else the one beside the installed package."""
+def shipped_derivation() -> Path:
+    """The shipped notes: derivations/notes.py here (in the repository), else the installed copy."""
     here = Path(SHIPPED)
-    if here.is_dir():
+    if here.is_file():
         return here
-    return Path(__file__).resolve().parent.parent / SHIPPED
+    return Path(str(resources.files("symgrad_derivations").joinpath(Path(SHIPPED).name)))
 
 
 def add_check_parser(subparsers) -> None:
     parser = subparsers.add_parser("check", help="check every equation of derivations")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=f"documents or directories (default: {SHIPPED}/)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=f"documents or directories (default: {SHIPPED})")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text")
     parser.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric trials (default 0)")
@@ -39,14 +41,14 @@ def run_check(args) -> int:
     """Exit status: 0 every claim holds, 1 a claim fails, is ill-formed or inconclusive, 2 bad input."""
     started = time.perf_counter()
     try:
-        paths = documents_in(args.paths or [str(shipped_derivations())])
+        paths = documents_in(args.paths or [str(shipped_derivation())])
     except DocumentError as error:
         print(error, file=sys.stderr)
         return 2
     derivations, failed = [], False
     for path in paths:
         try:
-            derivations += load(path)
+            derivations += read_document(path)
         except DocumentError as error:  # the equations that did read are still checked
             print(error, file=sys.stderr)
             derivations += getattr(error, "partial", [])
@@ -59,7 +61,7 @@ def run_check(args) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    holds = all(f.verdict in HOLDS for report in reports for f in report.findings)
+    holds = all(report.holds for report in reports)
     return 2 if failed else 0 if holds else 1
 
 
@@ -70,7 +72,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     subparsers = main_parser.add_subparsers(dest="command", required=True)
     add_check_parser(subparsers)
     if command != "check":
-        from symgrad.train_cli import add_codegen_parser, add_train_parser
+        from symgrad.train.commands import add_codegen_parser, add_train_parser
 
         add_train_parser(subparsers)
         add_codegen_parser(subparsers)

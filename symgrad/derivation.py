@@ -1,14 +1,15 @@
-"""The data model of a derivation: numbered equations, in the order their author wrote them.
+"""The data model of a derivation: numbered equations in the order their author wrote them.
 
 A derivation is what a reader (LaTeX / Markdown) or a few lines of Python produce, and what the
-engine checks.  Equations come in three kinds:
+checker checks.  Equations come in three kinds:
 
 * ``definition`` introduces a name (``C(w) = …``, ``a_i = σ(…)``) or a notation; nothing to check;
-* ``claim`` states ``lhs = rhs``;
-* ``step`` continues the claim before it (``= rhs``), and is judged against that claim's left side.
+* ``claim`` states ``lhs = rhs`` and opens a :class:`Chain`;
+* ``step`` continues the open chain (``= rhs``): it is attached to the chain's claim, which
+  gives it its left side, and to the line before it, which it may or may not follow from.
 
-Algorithms (a back-propagation scheme, say) are checked against the true gradient of a cost; see
-:mod:`symgrad.algorithms`.
+An :class:`Algorithm` is a procedure (back-propagation, say) that claims to compute the gradient
+of a cost; the checker compares what it computes with the true gradient.
 """
 
 from __future__ import annotations
@@ -19,63 +20,109 @@ from typing import Callable
 
 import sympy as sp
 
+from symgrad.display import Displayable
 from symgrad.notation import Notation
+from symgrad.results import Kind
 
-KINDS = ("definition", "claim", "step")
+EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP)
 
 
-@dataclass
+@dataclass(eq=False)
 class Equation:
     """One numbered line of a derivation, as written and as a SymPy claim.
 
     For a definition, `lhs` is the name being defined (a Symbol, an Indexed ``a[i]`` or a function
     application ``C(w)``) and `rhs` its body; either may be None for a notation-only definition.
-    For a step, `lhs` is None: the step continues the chain before it.
+    For a step, `lhs` is None: its `chain` says which claim it continues.
     """
 
     label: str | None
-    kind: str
+    kind: Kind
     lhs: sp.Expr | None
     rhs: sp.Expr | None
     latex: str = ""
     section: str = ""
     line: int | None = None
     note: str = ""
-    assumed: bool = False
+    assumed: bool = False  # implied by the text, not numbered: checked, never reported
     text: str = ""  # the prose written before this equation in its document (for reports)
+    chain: Chain | None = None  # a claim's own chain, or the chain a step continues
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"equation kind must be one of {KINDS}, not {self.kind!r}")
+        self.kind = Kind(self.kind)
+        if self.kind not in EQUATION_KINDS:
+            raise ValueError(f"equation kind must be one of {[k.value for k in EQUATION_KINDS]}, not {self.kind!r}")
 
     @property
     def defines(self) -> bool:
-        """True when this definition gives a name a value the engine can substitute."""
-        return self.kind == "definition" and self.lhs is not None and self.rhs is not None
+        """True when this definition gives a name a value the checker can substitute."""
+        return self.kind == Kind.DEFINITION and self.lhs is not None and self.rhs is not None
+
+    @property
+    def left_side(self) -> sp.Expr | None:
+        """What the line says something about: its own lhs, or its chain's claim's for a step."""
+        return self.chain.claim.lhs if self.kind == Kind.STEP else self.lhs
+
+    @property
+    def previous(self) -> Equation | None:
+        """The line of its chain this step continues (None for a claim or a definition)."""
+        if self.kind != Kind.STEP:
+            return None
+        lines = self.chain.lines
+        return lines[lines.index(self) - 1]
+
+
+@dataclass(eq=False)
+class Chain:
+    """A claim and the steps that continue it, in order."""
+
+    claim: Equation
+    steps: list[Equation] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Equation]:
+        return [self.claim, *self.steps]
+
+
+@dataclass
+class Computed:
+    """What a procedure computes for one parameter of one model size."""
+
+    key: str
+    layer: int | None
+    parameter: sp.Symbol
+    value: sp.Expr
+
+
+@dataclass
+class Instance:
+    """One size of a model: its definitions (in order), its cost and what the procedure computes."""
+
+    definitions: list
+    cost: sp.Expr
+    computed: list[Computed]
 
 
 @dataclass
 class Algorithm:
-    """A procedure that claims to compute the gradient of `cost` for each parameter.
+    """A procedure that claims to compute the gradient of a cost for each parameter.
 
-    `build(size)` returns ``(definitions, cost, computes)`` for one size of the model (the number
-    of layers m, say): extra definitions the procedure uses, the cost whose gradient is wanted, and
-    a mapping parameter → what the procedure computes for it, keyed by a family name such as
-    ``"w^{(l)}"`` with the layer number.  `sizes` are the sizes to check.
+    `build(size)` returns an :class:`Instance` for one size of the model (the number of layers
+    m, say); `sizes` are the sizes to check.
     """
 
     id: str
     section: str
     title: str
     rests_on: list[str]
-    build: Callable
+    build: Callable[[object], Instance]
     sizes: tuple = (None,)
     reading: str = ""
     line: int | None = None
 
 
 @dataclass
-class Derivation:
+class Derivation(Displayable):
     """An ordered set of numbered equations, with the notation that says what they mean."""
 
     title: str
@@ -84,44 +131,46 @@ class Derivation:
     equations: list[Equation] = field(default_factory=list)
     algorithms: list[Algorithm] = field(default_factory=list)
     _section: str = ""
-
-    # -- display in a notebook: the equations as written, with their numbers ----------------
-    def _repr_latex_(self) -> str:
-        rows = [(rf"\text{{({eq.label})}}" if eq.label is not None else "") + rf" & \displaystyle {eq.latex}"
-                for eq in self.equations]
-        return "$$\\begin{array}{rl}\n" + " \\\\\n".join(rows) + "\n\\end{array}$$"
-
-    def _repr_markdown_(self) -> str:
-        from symgrad.report.markdown import escape, math
-
-        lines = [f"**{escape(self.title)}**", ""]
-        lines += [f"- {f'({escape(eq.label)}) ' if eq.label is not None else ''}{math(eq.latex)}" for eq in self.equations]
-        return "\n".join(lines) + "\n"
+    _open: Chain | None = None
 
     # -- building, the way a person writes a derivation ------------------------------------
-    def section(self, number: str) -> "Derivation":
+    def section(self, number: str) -> Derivation:
         """Start a section: later equations are reported under it."""
         self._section = number
         return self
 
     def define(self, label, lhs=None, rhs=None, latex: str = "", note: str = "") -> Equation:
-        """A definition: `lhs` is given the value `rhs` from here on."""
-        return self._add(Equation(label, "definition", lhs, rhs, latex, note=note))
+        """A definition: `lhs` is given the value `rhs` from here on.  It closes the open chain."""
+        self._open = None
+        return self._add(Equation(label, Kind.DEFINITION, lhs, rhs, latex, note=note))
 
     def assume(self, lhs, rhs, reading: str) -> Equation:
         """A definition the document implies but does not number; its reading is printed."""
         self.notation.read(reading)
-        return self._add(Equation(None, "definition", lhs, rhs, note=reading, assumed=True))
+        self._open = None
+        return self._add(Equation(None, Kind.DEFINITION, lhs, rhs, note=reading, assumed=True))
 
     def claim(self, label, lhs, rhs, latex: str = "") -> Equation:
-        """A claim ``lhs = rhs``; following steps continue it."""
-        return self._add(Equation(label, "claim", lhs, rhs, latex))
+        """A claim ``lhs = rhs``; the steps after it continue it."""
+        equation = Equation(label, Kind.CLAIM, lhs, rhs, latex)
+        equation.chain = self._open = Chain(equation)
+        return self._add(equation)
 
     def step(self, label, rhs, latex: str = "") -> Equation:
-        """``= rhs``, continuing the claim or step before it."""
-        if not any(eq.kind in ("claim", "step") for eq in self.equations):
+        """``= rhs``, continuing the open chain."""
+        if self._open is None:
             raise ValueError(f"step ({label}) has no claim before it to continue")
-        return self._add(Equation(label, "step", None, rhs, latex))
+        equation = Equation(label, Kind.STEP, None, rhs, latex, chain=self._open)
+        self._open.steps.append(equation)
+        return self._add(equation)
+
+    def close_chain(self) -> None:
+        """The next '= …' line continues nothing (a remark or an unread line stands between)."""
+        self._open = None
+
+    @property
+    def chain_open(self) -> bool:
+        return self._open is not None
 
     def algorithm(self, algorithm: Algorithm) -> Algorithm:
         algorithm.line = algorithm.line or _caller_line()
@@ -142,7 +191,7 @@ def _latex_of(equation: Equation) -> str:
     """LaTeX for an equation written without one (SymPy's printer)."""
     parts = [sp.latex(side) for side in (equation.lhs, equation.rhs) if side is not None]
     text = " = ".join(parts)
-    return f"= {text}" if equation.kind == "step" else text
+    return f"= {text}" if equation.kind == Kind.STEP else text
 
 
 def _caller_line() -> int | None:

@@ -1,8 +1,8 @@
-"""Find and load the documents `symgrad check` is given.
+"""Find and read the documents `symgrad check` is given.
 
 A `.py` document is a Python program that builds a Derivation with symgrad's API (it runs as any
 program does, so check only Python files you trust); every module-level Derivation in it is
-checked.  Other formats register a loader in LOADERS.
+checked.  Markdown and LaTeX documents go to :mod:`symgrad.reader`.
 """
 
 from __future__ import annotations
@@ -12,28 +12,12 @@ import sys
 import traceback
 from pathlib import Path
 
+from symgrad import reader
 from symgrad.derivation import Derivation
+from symgrad.errors import DocumentError
 
 
-class DocumentError(Exception):
-    """A document that cannot be read: `where` is FILE:LINE:COL."""
-
-    def __init__(self, path, line: int, column: int, message: str):
-        super().__init__(f"{path}:{line}:{column}: error: {message}")
-        self.path, self.line, self.column = str(path), line, column
-
-
-class DocumentErrors(DocumentError):
-    """Every error of one document, and `partial`: the Derivations read from the rest of it."""
-
-    def __init__(self, errors: list[DocumentError], partial: list[Derivation]):
-        first = errors[0]
-        Exception.__init__(self, "\n".join(str(error) for error in errors))
-        self.path, self.line, self.column = first.path, first.line, first.column
-        self.errors, self.partial = errors, partial
-
-
-def load_python(path: Path) -> list[Derivation]:
+def run_python_document(path: Path) -> list[Derivation]:
     """Run a Python derivation file and collect the Derivations it defines."""
     name = f"symgrad_document_{abs(hash(path.resolve()))}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -56,23 +40,21 @@ def load_python(path: Path) -> list[Derivation]:
     return unique
 
 
-def load_notes(path: Path) -> list[Derivation]:
-    """A Markdown or LaTeX document, read by symgrad.reader (imported when first needed)."""
-    from symgrad import reader
-
-    return reader.load(path)
+LOADERS = {".py": run_python_document, ".md": reader.read_file, ".markdown": reader.read_file, ".tex": reader.read_file}
 
 
-LOADERS = {".py": load_python, ".md": load_notes, ".markdown": load_notes, ".tex": load_notes}
+#: What a directory is scanned for: documents.  A Python derivation is a program: it runs only
+#: when it is named on the command line.
+SCANNED = (".md", ".markdown", ".tex")
 
 
 def documents_in(paths: list[str]) -> list[Path]:
-    """The files to check: the given files, and every document in the given directories."""
+    """The files to check: the given files, and every Markdown or LaTeX document in the given directories."""
     found = []
     for text in paths:
         path = Path(text)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in LOADERS and not p.name.startswith("_"))
+            found += sorted(p for p in path.iterdir() if p.suffix in SCANNED and p.is_file() and not p.name.startswith("_"))
         elif path.exists():
             found.append(path)
         else:
@@ -80,7 +62,8 @@ def documents_in(paths: list[str]) -> list[Path]:
     return found
 
 
-def load(path: Path) -> list[Derivation]:
+def read_document(path: Path) -> list[Derivation]:
+    """The derivations of one document (a DocumentError where it cannot be read)."""
     loader = LOADERS.get(path.suffix)
     if loader is None:
         known = ", ".join(sorted(LOADERS))

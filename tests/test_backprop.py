@@ -1,8 +1,8 @@
 import pytest
 import sympy as sp
 
-from symgrad.backprop import backprop
-from symgrad.models import parse_model
+from symgrad.train.backprop import backprop
+from symgrad.train.models import parse_model
 from symgrad.notation import SAMPLE, family
 
 

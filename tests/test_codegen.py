@@ -5,13 +5,13 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from symgrad.backprop import backprop
-from symgrad.codegen import function_name, load, plan
-from symgrad.codegen.numpy_source import numpy_source
-from symgrad.codegen.numpy_trainer import numpy_gradient
-from symgrad.codegen.scalar_source import descent_source
-from symgrad.codegen.schedule import Assign
-from symgrad.models import parse_model, relu
+from symgrad.train.backprop import backprop
+from symgrad.train.codegen import compile_function, function_name, plan
+from symgrad.train.codegen.numpy_source import numpy_source
+from symgrad.train.codegen.numpy_trainer import numpy_gradient
+from symgrad.train.codegen.scalar_source import descent_source
+from symgrad.train.codegen.schedule import Assign
+from symgrad.train.models import parse_model, relu
 from symgrad.notation import sigma
 
 MODELS = ["linear", "neuron:3", "chain:3", "chain:2:tanh", "dense:2-3-1", "dense:2-2-1:relu"]
@@ -86,7 +86,7 @@ def test_one_pass_reuses_every_activation():
 def test_scalar_descent_takes_the_same_steps_as_numpy(spec):
     model = parse_model(spec)
     params, inputs, y = _data(model, 5)
-    descend = load(descent_source(plan(model), "descend"), "descend", spec)
+    descend = compile_function(descent_source(plan(model), "descend"), "descend", spec)
     costs = []
     samples = [tuple(row) for row in np.vstack([inputs, y]).T]
     stepped = descend(params.tolist(), samples, 0.1, 3, costs)

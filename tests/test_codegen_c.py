@@ -5,10 +5,10 @@ import subprocess
 import numpy as np
 import pytest
 
-from symgrad.codegen import function_name, plan
-from symgrad.codegen.c_source import c_source
-from symgrad.codegen.numpy_trainer import numpy_gradient
-from symgrad.models import parse_model
+from symgrad.train.codegen import function_name, plan
+from symgrad.train.codegen.c_source import c_source
+from symgrad.train.codegen.numpy_trainer import numpy_gradient
+from symgrad.train.models import parse_model
 
 pytestmark = pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
 

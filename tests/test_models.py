@@ -1,7 +1,7 @@
 import pytest
 import sympy as sp
 
-from symgrad.models import ModelSpecError, parse_model, relu
+from symgrad.train.models import ModelSpecError, parse_model, relu
 from symgrad.notation import sigma
 
 

@@ -7,6 +7,7 @@ import sympy as sp
 from report_sample import sample_document
 
 from symgrad import Derivation
+from symgrad.display import bundle
 from symgrad.report.markdown import document_markdown
 
 
@@ -20,7 +21,7 @@ def tiny_derivation() -> Derivation:
 
 
 def test_a_document_report_shows_itself_as_styled_html_with_math():
-    markup = sample_document()._repr_html_()
+    markup = bundle(sample_document())["text/html"]
     assert markup.startswith("<style>") and '<div class="symgrad"><article class="document" id="d1">' in markup
     # every rule is scoped to the report, so the notebook's own styles are untouched
     rules = re.findall(r"^([^@\s}][^{]*)\{", markup[7:markup.index("</style>")], re.M)
@@ -30,12 +31,12 @@ def test_a_document_report_shows_itself_as_styled_html_with_math():
 
 def test_a_document_report_shows_itself_as_markdown():
     document = sample_document()
-    assert document._repr_markdown_() == document_markdown(document)
-    assert "**(7)** — ✗ **FAILS**" in document._repr_markdown_()
+    assert bundle(document)["text/markdown"] == document_markdown(document)
+    assert "**(7)** — ✗ **FAILS**" in bundle(document)["text/markdown"]
 
 
 def test_a_derivation_lists_its_equations_as_latex_with_numbers():
-    latex = tiny_derivation()._repr_latex_()
+    latex = bundle(tiny_derivation())["text/latex"]
     assert latex == ("$$\\begin{array}{rl}\n"
                      "\\text{(1)} & \\displaystyle C(w) = w^2 \\\\\n"
                      "\\text{(2)} & \\displaystyle C'(w) = 2 w \\\\\n"
@@ -44,7 +45,7 @@ def test_a_derivation_lists_its_equations_as_latex_with_numbers():
 
 
 def test_a_derivation_lists_its_equations_as_markdown():
-    assert tiny_derivation()._repr_markdown_() == (
+    assert bundle(tiny_derivation())["text/markdown"] == (
         "**tiny \\<title\\>**\n\n- (1) $C(w) = w^2$\n- (2) $C'(w) = 2 w$\n- (3) $= 2w$\n")
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from symgrad.documents import load
-from symgrad.engine import check
+from symgrad.documents import read_document
+from symgrad.check.engine import check
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = [str(k) for k in range(1, 59)]
@@ -15,8 +15,8 @@ LABELS = [str(k) for k in range(1, 59)]
 
 @pytest.fixture(scope="module")
 def derivations():
-    python = load(ROOT / "derivations" / "notes.py")[0]
-    markdown = load(ROOT / "derivations" / "notes.md")[0]
+    python = read_document(ROOT / "derivations" / "notes.py")[0]
+    markdown = read_document(ROOT / "derivations" / "notes.md")[0]
     return python, markdown
 
 

@@ -6,7 +6,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symgrad.documents import load
+from symgrad.documents import read_document
 from symgrad.notation import COUNT as n
 from symgrad.notation import SAMPLE as i
 from symgrad.notation import family, layer_name, parameter, sigma
@@ -24,7 +24,7 @@ def reread(expr):
 
 
 def test_every_side_of_every_equation_of_the_notes_round_trips():
-    derivation = load(ROOT / "derivations" / "notes.md")[0]
+    derivation = read_document(ROOT / "derivations" / "notes.md")[0]
     sides = [s for eq in derivation.equations for s in (eq.lhs, eq.rhs) if s is not None]
     assert len(sides) > 80
     for side in sides:

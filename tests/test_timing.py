@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from symgrad.timing import TimeLimitExceeded, time_limit
+from symgrad.check.timing import TimeLimitExceeded, time_limit
 
 
 def spin():

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from symgrad.train_cli import add_codegen_parser, add_train_parser
+from symgrad.train.commands import add_codegen_parser, add_train_parser
 
 
 def run(*argv):

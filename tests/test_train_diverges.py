@@ -12,13 +12,13 @@ import sys
 import numpy as np
 import pytest
 
-import symgrad.train as training
-from symgrad.codegen.numpy_trainer import numpy_gradient
-from symgrad.datasets import load
-from symgrad.models import parse_model
-from symgrad.train import TrainingDiverged, train
+import symgrad.train.descent as training
+from symgrad.train.codegen.numpy_trainer import numpy_gradient
+from symgrad.train.datasets import load_dataset
+from symgrad.train.models import parse_model
+from symgrad.train.descent import TrainingDiverged, train
 
-MODEL, DATA = parse_model("linear"), load("linear")
+MODEL, DATA = parse_model("linear"), load_dataset("linear")
 
 
 @pytest.mark.parametrize("scalar_limit", [training.SCALAR_LIMIT, 0], ids=["scalar", "vectorised"])

@@ -1,7 +1,6 @@
 """Read derivations the way people write them: Markdown and LaTeX notes, with a notation block.
 
-``load_markdown`` and ``load_latex`` are the document loaders ``symgrad check`` uses for .md and
-.tex files.  Formulas are parsed by a Lark grammar and built into SymPy by a transformer; no text
+``read_file`` reads a .md or .tex document into a Derivation; ``read_formula`` one formula.  Formulas are parsed by a Lark grammar and built into SymPy by a transformer; no text
 of the document is ever evaluated as Python.
 """
 
@@ -9,19 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from symgrad.derivation import Derivation
-from symgrad.documents import DocumentError, DocumentErrors
-from symgrad.reader.document import Reader
 from lark.exceptions import VisitError
 
+from symgrad.derivation import Derivation
+from symgrad.errors import DocumentError, DocumentErrors
 from symgrad.reader import latex, markdown
+from symgrad.reader.document import Reader
 from symgrad.reader.errors import ReadError, located
 from symgrad.reader.parser import parse
 from symgrad.reader.source import Source
 from symgrad.reader.transformer import Formula, FormulaBuilder
 from symgrad.reader.vocabulary import Vocabulary
 
-__all__ = ["Formula", "ReadError", "Vocabulary", "load", "read_formula"]
+__all__ = ["Formula", "ReadError", "Vocabulary", "read_file", "read_formula"]
 
 #: Documents larger than this are refused: hand-written notes are far smaller.
 MAX_BYTES = 1_000_000
@@ -49,7 +48,7 @@ def read_source(path: Path) -> Source:
 PIECES = {".md": markdown.pieces, ".markdown": markdown.pieces, ".tex": latex.pieces}
 
 
-def load(path: Path) -> list[Derivation]:
+def read_file(path: Path) -> list[Derivation]:
     """Read a Markdown or LaTeX document; every error in it is reported at once (DocumentErrors)."""
     source = read_source(path)
     reader = Reader(source, PIECES[path.suffix](source))
@@ -58,7 +57,6 @@ def load(path: Path) -> list[Derivation]:
     if errors:
         raise DocumentErrors(errors, [derivation] if derivation is not None else [])
     return [derivation]
-
 
 
 def read_formula(text: str, vocabulary: Vocabulary | None = None) -> Formula:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from symgrad.documents import DocumentError
+from symgrad.errors import DocumentError
 from symgrad.reader.source import Snippet, Source
 
 #: A document with more errors than this stops being read (a binary or hostile file).

@@ -7,24 +7,20 @@ mark them up.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
-from symgrad.findings import DocumentReport, Finding, summary
-from symgrad.report import text
+from symgrad.results import Counterexample, DocumentReport, Finding, Kind, Verdict, factor_string, summary
 
 #: verdict → (symbol, words): the badge text, so a verdict is never told by colour alone.
 BADGES = {
-    "proven": ("✓", "proven"),
-    "numerically-equal": ("≈", "numerically equal"),
-    "fails": ("✗", "fails"),
-    "ill-formed": ("⚠", "ill-formed"),
-    "inconclusive": ("?", "inconclusive"),
-    "definition": ("≔", "definition"),
+    Verdict.PROVEN: ("✓", "proven"),
+    Verdict.NUMERICALLY_EQUAL: ("≈", "numerically equal"),
+    Verdict.FAILS: ("✗", "fails"),
+    Verdict.ILL_FORMED: ("⚠", "ill-formed"),
+    Verdict.INCONCLUSIVE: ("?", "inconclusive"),
+    Verdict.DEFINITION: ("≔", "definition"),
 }
-#: Verdicts a reader must notice: highlighted, with what the line should have been.
-WRONG = ("fails", "ill-formed")
 
 
 @dataclass
@@ -37,15 +33,36 @@ class Entry:
     @property
     def chain(self) -> str | None:
         """'follows from (6)' or 'does not follow from (6)' for a step whose relation is known."""
-        if self.finding.kind != "step" or self.finding.follows is None or self.before is None:
+        if self.finding.kind != Kind.STEP or self.finding.follows is None or self.before is None:
             return None
         verb = "follows" if self.finding.follows else "does not follow"
         return f"{verb} from {self.before.name}"
 
 
-def reason(finding: Finding) -> str:
-    """The short reason beside the verdict; a step's relation to the line before is an Entry's chain."""
-    return text.reason(dataclasses.replace(finding, follows=None))
+def reason(finding: Finding, mention_follows: bool = False) -> str:
+    """The short reason beside the verdict: the diagnosis' headline, the evidence, a definition's note.
+
+    With `mention_follows`, a true step that does not follow from the line before says so (the
+    text report; the others show a step's relation to the line before as an Entry's chain).
+    """
+    if finding.verdict == Verdict.PROVEN:
+        text = "holds for every n (symbolic proof)"
+    elif finding.verdict == Verdict.DEFINITION:
+        text = finding.note or ""
+    elif finding.verdict == Verdict.NUMERICALLY_EQUAL:
+        text = finding.evidence or "equal on every numeric trial"
+    elif finding.diagnosis is not None:
+        text = finding.diagnosis.headline
+    else:
+        text = finding.evidence or ""
+    if mention_follows and finding.follows is False and finding.verdict.is_true:
+        text += "; does not follow from the step before"
+    return text
+
+
+def explains(finding: Finding) -> bool:
+    """Whether the report shows why: a line that does not hold and has a diagnosis."""
+    return not finding.verdict.holds and finding.diagnosis is not None
 
 
 def sections(document: DocumentReport) -> list[tuple[str, list[Entry]]]:
@@ -53,23 +70,23 @@ def sections(document: DocumentReport) -> list[tuple[str, list[Entry]]]:
     groups: list[tuple[str, list[Entry]]] = []
     before = None
     for finding in document.findings:
-        if finding.kind == "algorithm":
+        if finding.kind == Kind.ALGORITHM:
             continue
         if not groups or groups[-1][0] != finding.section:
             groups.append((finding.section, []))
-        groups[-1][1].append(Entry(finding, before if finding.kind == "step" else None))
+        groups[-1][1].append(Entry(finding, before if finding.kind == Kind.STEP else None))
         before = finding
     return groups
 
 
 def algorithm_checks(document: DocumentReport) -> list[Finding]:
-    return [finding for finding in document.findings if finding.kind == "algorithm"]
+    return [finding for finding in document.findings if finding.kind == Kind.ALGORITHM]
 
 
 def summary_line(documents: list[DocumentReport], seconds: float) -> str:
     """'72 results: 44 proven, 9 fails … in 4.03 s', the counts that are not zero."""
     counts = summary(documents, seconds)
-    parts = [f"{counts[verdict]} {verdict}" for verdict in BADGES if counts[verdict]]
+    parts = [f"{counts[verdict]} {verdict}" for verdict in Verdict if counts[verdict]]
     return f"{counts['results']} results: {', '.join(parts)} in {counts['seconds']:.2f} s"
 
 
@@ -84,14 +101,14 @@ def name_latex(name: str) -> str:
     return re.sub(r"^(.+)\[([^\[\]]*)\]$", r"{\1}_{\2}", name)
 
 
-def counterexample_rows(example: dict) -> list[tuple[str, str]]:
+def counterexample_rows(example: Counterexample) -> list[tuple[str, str]]:
     """(LaTeX of a variable, its value) for n and every value, in the engine's order."""
-    return [("n", number(example["n"]))] + [(name_latex(k), number(v)) for k, v in example["values"].items()]
+    return [("n", number(example.n))] + [(name_latex(k), number(v)) for k, v in example.values.items()]
 
 
-def sides(example: dict) -> list[tuple[str, str]]:
+def sides(example: Counterexample) -> list[tuple[str, str]]:
     """The two sides' numbers at the counterexample."""
-    return [("left side", number(example["lhs"])), ("right side", number(example["rhs"]))]
+    return [("left side", number(example.lhs)), ("right side", number(example.rhs))]
 
 
 LAYER_COLUMNS = ("m", "l", "parameter", "verdict", "factor")
@@ -107,13 +124,14 @@ def layer_table(finding: Finding) -> tuple[list[str], list[list[tuple[str, objec
 
     m and l are left out when no row has them (a model without layers).
     """
-    rows = finding.details or []
-    columns = [c for c in LAYER_COLUMNS if c not in ("m", "l") or any(row.get(c) is not None for row in rows)]
-    cells = [
-        [("missing", None) if row.get(c) is None else (LAYER_CELL_KINDS.get(c, "number"), row[c]) for c in columns]
-        for row in rows
-    ]
-    return columns, cells
+    rows = finding.rows or ()
+    columns = [c for c in LAYER_COLUMNS if c not in ("m", "l") or any(getattr(row, c) is not None for row in rows)]
+
+    def cell(row, column):
+        value = factor_string(row.factor) if column == "factor" else getattr(row, column)
+        return ("missing", None) if value is None else (LAYER_CELL_KINDS.get(column, "number"), value)
+
+    return columns, [[cell(row, column) for column in columns] for row in rows]
 
 
 @dataclass
@@ -130,18 +148,18 @@ class Note:
 def notes(finding: Finding) -> list[Note]:
     """What to show under a line, in order: why, what it should be, the factor, the counterexample …"""
     found = []
-    if finding.verdict in ("fails", "ill-formed", "inconclusive") and finding.diagnosis:
-        found.append(Note("Why", "text", finding.diagnosis))
+    if explains(finding):
+        found.append(Note("Why", "text", finding.diagnosis.text))
     if finding.corrected:
         found.append(Note("Should be", "math", finding.corrected))
     if finding.factor is not None:
-        found.append(Note("Factor (claimed ÷ true)", "code", finding.factor))
+        found.append(Note("Factor (claimed ÷ true)", "code", factor_string(finding.factor)))
     if finding.counterexample:
         found.append(Note("Counterexample", "counterexample", finding.counterexample))
-    if finding.kind == "algorithm":
+    if finding.kind == Kind.ALGORITHM:
         if finding.rests_on:
             found.append(Note("Rests on", "labels", finding.rests_on))
-        if finding.details and (len(finding.details) > 1 or finding.details[0].get("m") is not None):
+        if finding.rows and (len(finding.rows) > 1 or finding.rows[0].m is not None):
             found.append(Note("Per layer", "layers", finding))
         if finding.evidence:
             found.append(Note("Evidence", "text", finding.evidence))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from symgrad.findings import DocumentReport, Finding
+from symgrad.results import Counterexample, DocumentReport, Finding
 from symgrad.report import common
 from symgrad.report.mathml import to_mathml
 
@@ -70,7 +70,7 @@ def badge(verdict: str) -> str:
     return f'<span class="badge {verdict}"><span aria-hidden="true">{symbol}</span> {words}</span>'
 
 
-def _counterexample(example: dict) -> str:
+def _counterexample(example: Counterexample) -> str:
     rows = "".join(f'<tr><th scope="row">{math(name)}</th><td class="num">{value}</td></tr>'
                    for name, value in common.counterexample_rows(example))
     rows += "".join(f'<tr><th scope="row">{side}</th><td class="num">{value}</td></tr>'
@@ -130,7 +130,7 @@ def _verdict(finding: Finding, chain: str | None) -> str:
 
 def _entry(entry: common.Entry, document_index: int) -> str:
     finding = entry.finding
-    wrong = " wrong" if finding.verdict in common.WRONG else ""
+    wrong = " wrong" if finding.verdict.is_wrong else ""
     if finding.label is None:
         id_attribute, label = "", ""
     else:
@@ -144,7 +144,7 @@ def _entry(entry: common.Entry, document_index: int) -> str:
 
 
 def _algorithm(finding: Finding, document_index: int, position: int) -> str:
-    wrong = " wrong" if finding.verdict in common.WRONG else ""
+    wrong = " wrong" if finding.verdict.is_wrong else ""
     return (f'<div class="entry check{wrong}" id="{common.algorithm_anchor(document_index, position)}">'
             f'<div class="formula"><strong>{escape(str(finding.id))}</strong>'
             f'<br><span class="muted">{escape(finding.latex)}</span></div>'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from symgrad.findings import DocumentReport, Finding
+from symgrad.results import Counterexample, DocumentReport, Finding, Verdict
 from symgrad.report import common
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|$~&#!])")
@@ -45,7 +45,7 @@ def display_math(latex: str) -> str:
 
 def badge(verdict: str) -> str:
     symbol, words = common.BADGES[verdict]
-    strong = verdict in common.WRONG
+    strong = Verdict(verdict).is_wrong
     return f"{symbol} **{words.upper()}**" if strong else f"{symbol} {words}"
 
 
@@ -59,7 +59,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def _counterexample(example: dict) -> list[str]:
+def _counterexample(example: Counterexample) -> list[str]:
     rows = [[math(name), value] for name, value in common.counterexample_rows(example)]
     rows += [[side, value] for side, value in common.sides(example)]
     return _table(["variable", "value"], rows)

@@ -4,52 +4,37 @@ from __future__ import annotations
 
 import textwrap
 
-from symgrad.findings import DocumentReport, Finding, summary
+from symgrad.report.common import explains, reason
+from symgrad.results import DocumentReport, Finding, Kind, Verdict, factor_string, summary
 
 MARKS = {
-    "proven": "proven",
-    "numerically-equal": "numerically equal",
-    "fails": "FAILS",
-    "ill-formed": "ILL-FORMED",
-    "inconclusive": "inconclusive",
-    "definition": "definition",
+    Verdict.PROVEN: "proven",
+    Verdict.NUMERICALLY_EQUAL: "numerically equal",
+    Verdict.FAILS: "FAILS",
+    Verdict.ILL_FORMED: "ILL-FORMED",
+    Verdict.INCONCLUSIVE: "inconclusive",
+    Verdict.DEFINITION: "definition",
 }
 WIDTH = 100
 
 
-def reason(finding: Finding) -> str:
-    """The short reason on the equation's own line."""
-    if finding.verdict == "proven":
-        text = "holds for every n (symbolic proof)"
-    elif finding.verdict == "definition":
-        text = finding.diagnosis or ""
-    elif finding.verdict == "numerically-equal":
-        text = finding.evidence or "equal on every numeric trial"
-    else:
-        text = (finding.diagnosis or finding.evidence or "").split(":")[0]
-    if finding.follows is False and finding.verdict in ("proven", "numerically-equal"):
-        text += "; does not follow from the step before"
-    return text
-
-
 def _details(finding: Finding) -> list[str]:
     lines = []
-    if finding.verdict in ("fails", "ill-formed", "inconclusive") and finding.diagnosis:
-        lines.append(f"why: {finding.diagnosis}")
+    if explains(finding):
+        lines.append(f"why: {finding.diagnosis.text}")
     if finding.factor is not None:
-        lines.append(f"factor (claimed ÷ true): {finding.factor}")
+        lines.append(f"factor (claimed ÷ true): {factor_string(finding.factor)}")
     if finding.counterexample:
         example = finding.counterexample
-        values = ", ".join(f"{name} = {value}" for name, value in example["values"].items())
+        values = ", ".join(f"{name} = {value}" for name, value in example.values.items())
         lines.append(
-            f"counterexample: n = {example['n']}, {values}: left side {example['lhs']:.6g}, "
-            f"right side {example['rhs']:.6g}"
+            f"counterexample: n = {example.n}, {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}"
         )
     if finding.corrected:
         lines.append(f"corrected: {finding.corrected}")
-    if finding.kind == "algorithm" and finding.rests_on:
+    if finding.kind == Kind.ALGORITHM and finding.rests_on:
         lines.append("rests on: " + ", ".join(f"({label})" for label in finding.rests_on))
-    if finding.kind == "algorithm" and finding.evidence:
+    if finding.kind == Kind.ALGORITHM and finding.evidence:
         lines.append(finding.evidence)
     indent = " " * 8
     wrapped = []
@@ -66,14 +51,14 @@ def render_document(document: DocumentReport) -> list[str]:
             lines += textwrap.wrap(reading, WIDTH, initial_indent="    - ", subsequent_indent="      ")
     section = None
     for finding in document.findings:
-        heading = "algorithm checks" if finding.kind == "algorithm" else finding.section
+        heading = "algorithm checks" if finding.kind == Kind.ALGORITHM else finding.section
         if heading != section:
             section = heading
             lines.append(f"  {section}")
-        if finding.kind == "algorithm":
+        if finding.kind == Kind.ALGORITHM:
             lines.append(f"    {MARKS[finding.verdict]:<18} {finding.id}")
         else:
-            lines.append(f"    {finding.name:<6} {MARKS[finding.verdict]:<18} {reason(finding)}".rstrip())
+            lines.append(f"    {finding.name:<6} {MARKS[finding.verdict]:<18} {reason(finding, mention_follows=True)}".rstrip())
         lines += _details(finding)
     return lines
 
@@ -83,6 +68,6 @@ def render_text(documents: list[DocumentReport], seconds: float) -> str:
     for document in documents:
         lines += render_document(document) + [""]
     counts = summary(documents, seconds)
-    parts = [f"{counts[verdict]} {verdict}" for verdict in MARKS if counts[verdict]]
+    parts = [f"{counts[verdict]} {verdict}" for verdict in Verdict if counts[verdict]]
     lines.append(f"{counts['results']} results: {', '.join(parts)} in {counts['seconds']:.2f} s")
     return "\n".join(lines) + "\n"

@@ -183,11 +183,9 @@ class Scope:
             return expr
         return expr.xreplace({occ: self._unfolded(occ, keep_activations) for occ in occurrences})
 
-    def _unfolded(self, occurrence, keep_activations: bool, depth: int = 0) -> sp.Expr:
+    def _unfolded(self, occurrence, keep_activations: bool) -> sp.Expr:
         key = ("unfold", occurrence, keep_activations)
         if key not in self._cache:
-            if depth > 256:
-                raise RecursionError("definitions refer to each other without end")
             self._cache[key] = self.unfold(self.value_of(occurrence), keep_activations)
         return self._cache[key]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symgrad.scope import Scope, outermost
+from symgrad.check.scope import Scope, outermost
 
 
 class UnsupportedDerivative(Exception):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from symgrad.train import TrainResult
+from symgrad.train.descent import TrainResult
 
 INSTALL = "pip install 'symgrad[plot]'"
 SUFFIXES = (".svg", ".png", ".pdf")

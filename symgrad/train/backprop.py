@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from symgrad.models import ACTIVATIONS, Model
+from symgrad.train.models import ACTIVATIONS, Model
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Gradient descent with a learning rate and a step count, seeded and reproducible.
 
 The true gradient comes from generated code: a scalar Python loop when the data set is tiny
-(per-step overhead dominates there), the vectorised NumPy function otherwise.  The notes'
-formulas can stand in for it, to show what a wrong derivation does to training.
+(per-step overhead dominates there), the vectorised NumPy function otherwise.  Another gradient
+function (a document's own formulas, say) can stand in for it, to show what a wrong derivation
+does to training.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from functools import lru_cache
 
 import numpy as np
 
-from symgrad.codegen import load, plan
-from symgrad.codegen.numpy_trainer import numpy_gradient
-from symgrad.codegen.scalar_source import descent_source
-from symgrad.datasets import Dataset
-from symgrad.models import Model
-from symgrad.notes_gradient import notes_gradient
+from typing import Callable
+
+from symgrad.train.codegen import compile_function, plan
+from symgrad.train.codegen.numpy_trainer import numpy_gradient
+from symgrad.train.codegen.scalar_source import descent_source
+from symgrad.train.datasets import Dataset
+from symgrad.train.models import Model
+
+#: ``f(params, inputs, targets) -> (cost, gradient)``
+CostGradient = Callable[[np.ndarray, np.ndarray, np.ndarray], tuple]
 
 #: Up to this many samples a loop over samples in Python beats vectorised NumPy calls.
 SCALAR_LIMIT = 64
@@ -61,17 +66,25 @@ def initial_parameters(model: Model, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).normal(0.0, 0.5, len(model.parameters))
 
 
-def train(model: Model, data: Dataset, steps: int, rate: float, seed: int = 0, gradient: str = "true") -> TrainResult:
+def train(
+    model: Model,
+    data: Dataset,
+    steps: int,
+    rate: float,
+    seed: int = 0,
+    gradient: str = "true",
+    cost_gradient: CostGradient | None = None,
+) -> TrainResult:
     """Run `steps` steps of gradient descent from the seeded initial parameters.
 
-    `gradient` is ``"true"`` (the derived gradient) or ``"notes"`` (the notes' formulas, see
-    :mod:`symgrad.notes_gradient`).  The cost is always the true cost.
+    With `cost_gradient`, its gradient replaces the true one (`gradient` names it in the
+    result, ``"notes"`` say); the final cost is always the true cost.
     """
     if data.inputs.shape[0] != len(model.inputs):
         raise ValueError(f"{model.name} takes {len(model.inputs)} inputs but {data.name} has {data.inputs.shape[0]}")
     result = TrainResult(model.name, data.name, gradient, steps, rate, seed)
     params = initial_parameters(model, seed)
-    if gradient == "true" and data.targets.shape[0] <= SCALAR_LIMIT:
+    if cost_gradient is None and data.targets.shape[0] <= SCALAR_LIMIT:
         start = params.tolist()
         params = np.array(_scalar_descent(model)(start, data.samples, rate, steps, result.costs))
         bad = next((step for step, cost in enumerate(result.costs) if not math.isfinite(cost)), None)
@@ -79,7 +92,7 @@ def train(model: Model, data: Dataset, steps: int, rate: float, seed: int = 0, g
             at = _scalar_descent(model)(start, data.samples, rate, bad, [])
             raise TrainingDiverged(bad, result.costs[bad], dict(zip(model.parameter_names, at)), rate)
     else:
-        cost_grad = numpy_gradient(model) if gradient == "true" else notes_gradient(model)
+        cost_grad = cost_gradient or numpy_gradient(model)
         for step in range(steps):
             with np.errstate(over="ignore", invalid="ignore"):  # a non-finite cost is raised below
                 cost, grad = cost_grad(params, data.inputs, data.targets)
@@ -96,4 +109,4 @@ def train(model: Model, data: Dataset, steps: int, rate: float, seed: int = 0, g
 
 @lru_cache(maxsize=32)
 def _scalar_descent(model: Model):
-    return load(descent_source(plan(model), "descend"), "descend", model.name)
+    return compile_function(descent_source(plan(model), "descend"), "descend", model.name)

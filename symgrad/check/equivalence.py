@@ -16,9 +16,10 @@ import mpmath
 import sympy as sp
 
 from symgrad.notation import plain, sigma
-from symgrad.numeric import FLOAT, PRECISE, Evaluator, NotNumeric
-from symgrad.scope import Scope, free_indices
-from symgrad.timing import TimeLimitExceeded, time_limit
+from symgrad.results import Counterexample, Method, Verdict
+from symgrad.check.numeric import FLOAT, PRECISE, Evaluator, NotNumeric
+from symgrad.check.scope import Scope, free_indices
+from symgrad.check.timing import TimeLimitExceeded, time_limit
 
 SAMPLE_COUNTS = (1, 2, 3, 5)
 TRIALS_PER_COUNT = 4
@@ -35,23 +36,12 @@ class NotLinearInSums(Exception):
     """The expression is not a linear combination of sums (a product of sums, say)."""
 
 
-@dataclass
-class Counterexample:
-    """Concrete numbers at which the two sides differ; `values` uses plain names (x[1], w^(1))."""
-
-    n: int
-    values: dict
-    lhs: float
-    rhs: float
-
-    def as_dict(self) -> dict:
-        return {"n": self.n, "values": self.values, "lhs": self.lhs, "rhs": self.rhs}
-
-
-@dataclass
+@dataclass(frozen=True)
 class Outcome:
-    verdict: str
-    method: str
+    """The decision on lhs = rhs, and what it rests on."""
+
+    verdict: Verdict
+    method: Method
     counterexample: Counterexample | None = None
     evidence: str = ""
 
@@ -230,12 +220,12 @@ def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) 
             tried += 1
             if found:
                 simplest = find_counterexample(lhs, rhs, scope, seed) if shrink else None
-                return Outcome("fails", "counterexample", simplest or _example(variables, n, values, found))
+                return Outcome(Verdict.FAILS, Method.COUNTEREXAMPLE, simplest or _example(variables, n, values, found))
     if tried == 0:
-        return Outcome("inconclusive", "numeric", evidence="no trial could be evaluated")
+        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence="no trial could be evaluated")
     return Outcome(
-        "numerically-equal",
-        "numeric",
+        Verdict.NUMERICALLY_EQUAL,
+        Method.NUMERIC,
         evidence=f"equal on {tried} random trials at n = {', '.join(map(str, SAMPLE_COUNTS))}",
     )
 
@@ -283,12 +273,12 @@ def decide(
     try:
         with time_limit(timeout):
             numeric = compare_numerically(lhs, rhs, scope, seed, shrink)
-            if numeric.verdict == "fails":
+            if numeric.verdict == Verdict.FAILS:
                 return numeric
             if prove_equal(lhs, rhs, scope):
-                return Outcome("proven", "symbolic")
+                return Outcome(Verdict.PROVEN, Method.SYMBOLIC)
     except TimeLimitExceeded as error:
         if numeric is None:
-            return Outcome("inconclusive", "symbolic", evidence=str(error))
+            return Outcome(Verdict.INCONCLUSIVE, Method.SYMBOLIC, evidence=str(error))
     return numeric
 

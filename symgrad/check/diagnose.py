@@ -7,33 +7,28 @@ steps is read off the two expressions themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sympy as sp
 
-from symgrad.calculus import UnsupportedDerivative
-from symgrad.equivalence import (
+from symgrad.check.calculus import UnsupportedDerivative
+from symgrad.check.equivalence import (
     NotLinearInSums,
     is_identically_zero,
     sum_decomposition,
     vanishes,
 )
+from symgrad.check.scope import Scope, free_indices, names_in
 from symgrad.notation import plain, sigma
-from symgrad.scope import Scope, free_indices, names_in
+from symgrad.results import Diagnosis, DiagnosisKind, factor_string
 
 
-@dataclass
-class Diagnosis:
-    text: str
-    factor: sp.Expr | None = None
-
-
-
+def _plain_diagnosis(kind: DiagnosisKind, text: str) -> Diagnosis:
+    """A diagnosis that is one sentence: its headline is the sentence."""
+    return Diagnosis(kind, text, text)
 
 
 # -- indices ---------------------------------------------------------------------------------
-def index_mismatch(lhs, rhs) -> str | None:
-    """Describe an index free on one side and bound (or absent) on the other, if any."""
+def index_mismatch(lhs, rhs) -> Diagnosis | None:
+    """An index free on one side and bound (or absent) on the other, if any."""
     left, right = free_indices(lhs), free_indices(rhs)
     if left == right:
         return None
@@ -46,7 +41,8 @@ def index_mismatch(lhs, rhs) -> str | None:
         )
     for index in sorted(right - left, key=str):
         parts.append(f"the index {index} is free on the right but not on the left")
-    return "; ".join(parts)
+    headline = "cannot be read as a claim"
+    return Diagnosis(DiagnosisKind.INDEX, headline, f"{headline}: {'; '.join(parts)}")
 
 
 def _binds(expr, index) -> bool:
@@ -96,20 +92,17 @@ def _ratio(numerator, denominator):
     return quotient
 
 
-def factor_string(factor: sp.Expr | None) -> str | None:
-    """claimed ÷ true as a SymPy-readable string, written the way people do: (2/n)**(m - l)."""
-    return None if factor is None else sp.sstr(factor, order="rev-lex")
-
-
-def describe_factor(factor: sp.Expr) -> str:
+def describe_factor(factor: sp.Expr) -> Diagnosis:
+    """claimed = factor × true: a sign error, or a constant factor (missing or extra)."""
     if factor == -1:
-        return "sign error: the claimed value is the negative of the true one"
+        headline = "sign error"
+        return Diagnosis(DiagnosisKind.SIGN, headline, f"{headline}: the claimed value is the negative of the true one", factor)
+    headline = "off by a constant factor"
     if factor.is_number and factor.is_Rational and factor.p == 1:
-        return (
-            f"off by a constant factor: the claimed value is {factor} of the true one "
-            f"(a factor {1 / factor} is missing)"
-        )
-    return f"off by a constant factor: the claimed value is {factor_string(factor)} times the true one"
+        detail = f"the claimed value is {factor} of the true one (a factor {1 / factor} is missing)"
+    else:
+        detail = f"the claimed value is {factor_string(factor)} times the true one"
+    return Diagnosis(DiagnosisKind.FACTOR, headline, f"{headline}: {detail}", factor)
 
 
 # -- typical slips, each confirmed by undoing it ------------------------------------------
@@ -127,7 +120,7 @@ def swapped_names(written, truth, evaluate) -> tuple | None:
     return None
 
 
-def summation_range(claimed, truth) -> str | None:
+def summation_range(claimed, truth) -> Diagnosis | None:
     """A sum over other samples than the true one: Σ_{i=0}^{n} for Σ_{i=1}^{n}, say."""
     try:
         claimed_ranges, _ = sum_decomposition(claimed)
@@ -137,13 +130,14 @@ def summation_range(claimed, truth) -> str | None:
     if len(claimed_ranges) != 1 or len(true_ranges) != 1 or claimed_ranges.keys() == true_ranges.keys():
         return None
     (low, high), (true_low, true_high) = next(iter(claimed_ranges)), next(iter(true_ranges))
-    return (
+    return _plain_diagnosis(
+        DiagnosisKind.RANGE,
         f"the sum runs over i = {plain(low)} … {plain(high)}, "
-        f"but the samples are i = {plain(true_low)} … {plain(true_high)}"
+        f"but the samples are i = {plain(true_low)} … {plain(true_high)}",
     )
 
 
-def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> str | None:
+def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> Diagnosis | None:
     """σ′ written as σ(1+σ), 1−σ or σ: undo each on the true value and compare."""
     activations = {
         atom
@@ -159,14 +153,14 @@ def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> str | None:
         }
         for written, variant in variants.items():
             if variant != truth and vanishes(claimed - variant):
-                return (
-                    f"the derivative of the sigmoid is written as {written} (at {plain(atom)}); "
-                    f"σ′ = σ(1 − σ)"
+                return _plain_diagnosis(
+                    DiagnosisKind.WRONG_DERIVATIVE,
+                    f"the derivative of the sigmoid is written as {written} (at {plain(atom)}); σ′ = σ(1 − σ)",
                 )
     return None
 
 
-def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> str | None:
+def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> Diagnosis | None:
     """The claim equals the derivative of a definition with a power dropped (u² read as u)."""
     for name, definition in list(scope.definitions.items()):
         powers = [p for p in definition.body.atoms(sp.Pow) if p.exp.is_Integer and p.exp > 1]
@@ -175,10 +169,9 @@ def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> str
             try:
                 if vanishes(claimed - evaluate_in(mutated, head)):
                     k, u = power.exp, sp.Symbol("u")
-                    return (
-                        f"the value is what {plain(name)} would give without the power {k} on "
-                        f"{plain(power.base)}: differentiating u**{k} gives {plain(k * u ** (k - 1))}*u'"
-                    )
+                    headline = f"the value is what {plain(name)} would give without the power {k} on {plain(power.base)}"
+                    text = f"{headline}: differentiating u**{k} gives {plain(k * u ** (k - 1))}*u'"
+                    return Diagnosis(DiagnosisKind.DROPPED_POWER, headline, text)
             except UnsupportedDerivative:  # a slip that cannot be differentiated explains nothing
                 continue
     return None
@@ -223,25 +216,27 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
     """
     factor = proportionality_factor(claimed, truth, scope)
     if factor is not None:
-        return Diagnosis(describe_factor(factor), factor)
+        return describe_factor(factor)
     if written is not None:
         pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e))
         if pair:
-            return Diagnosis(f"{plain(pair[0])} and {plain(pair[1])} are swapped")
+            return _plain_diagnosis(DiagnosisKind.SWAP, f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (
         lambda: summation_range(claimed, truth),
         lambda: wrong_sigmoid_derivative(claimed, truth, scope),
         lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
     ):
-        text = explain()
-        if text:
-            return Diagnosis(text)
-    return Diagnosis(_additive_difference(claimed, truth))
+        diagnosis = explain()
+        if diagnosis:
+            return diagnosis
+    return _additive_difference(claimed, truth)
 
 
-def _additive_difference(claimed, truth) -> str:
+def _additive_difference(claimed, truth) -> Diagnosis:
     difference = sp.factor_terms(claimed - truth)
     terms = sp.Add.make_args(difference)
     if len(terms) <= 2 and sp.count_ops(difference) <= 20:
-        return f"the claimed value exceeds the true one by {plain(difference)}"
-    return "the claimed value differs from the true one by more than a factor, a sign or a swap"
+        return _plain_diagnosis(DiagnosisKind.DIFFERENCE, f"the claimed value exceeds the true one by {plain(difference)}")
+    return _plain_diagnosis(
+        DiagnosisKind.DIFFERENCE, "the claimed value differs from the true one by more than a factor, a sign or a swap"
+    )

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from symgrad.models import Model
+from symgrad.train.codegen.numpy_source import numpy_sigmoid as _sigmoid
+from symgrad.train.models import Model
 
 
 class NotesFormulaError(ValueError):
@@ -37,10 +38,6 @@ def notes_gradient(model: Model):
     raise NotesFormulaError(
         f"the notes give formulas only for linear, neuron:K and chain:M with sigmoids, not {model.name}"
     )
-
-
-def _sigmoid(z):
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
 def _linear(params, inputs, y):

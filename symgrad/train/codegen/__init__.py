@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from symgrad.backprop import backprop
-from symgrad.codegen.schedule import Schedule, schedule
-from symgrad.models import Model
+from symgrad.train.backprop import backprop
+from symgrad.train.codegen.schedule import Schedule, schedule
+from symgrad.train.models import Model
 
 
 def plan(model: Model) -> Schedule:
@@ -12,7 +12,7 @@ def plan(model: Model) -> Schedule:
     return schedule(backprop(model))
 
 
-def load(source: str, name: str, label: str):
+def compile_function(source: str, name: str, label: str):
     """Compile generated source (ours, never user text) and return the function `name`."""
     namespace: dict = {}
     exec(compile(source, f"<symgrad {label}>", "exec"), namespace)

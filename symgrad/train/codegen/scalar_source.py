@@ -7,8 +7,8 @@ walks the samples one by one with the math module: a few microseconds per step.
 
 from __future__ import annotations
 
-from symgrad.codegen.printers import FloatPrinter
-from symgrad.codegen.schedule import Assign, Schedule
+from symgrad.train.codegen.printers import FloatPrinter
+from symgrad.train.codegen.schedule import Assign, Schedule
 
 
 def descent_source(plan: Schedule, name: str) -> str:

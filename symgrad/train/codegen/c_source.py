@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symgrad.codegen.printers import CPrinter
-from symgrad.codegen.schedule import Assign, Schedule
+from symgrad.train.codegen.printers import CPrinter
+from symgrad.train.codegen.schedule import Assign, Schedule
 from symgrad.notation import sigma
 
 _SIGMOID = """static double symgrad_sigmoid(double z)

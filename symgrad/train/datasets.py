@@ -41,7 +41,7 @@ class DataError(ValueError):
         self.location = location
 
 
-def load(spec: str) -> Dataset:
+def load_dataset(spec: str) -> Dataset:
     """A built-in data set by name, otherwise the CSV file at that path."""
     if spec in _GATES:
         table = [(a, b) for a in (0.0, 1.0) for b in (0.0, 1.0)]

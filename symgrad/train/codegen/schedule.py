@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symgrad.backprop import Program
-from symgrad.models import identifier
+from symgrad.train.backprop import Program
+from symgrad.train.models import identifier
 
 
 @dataclass(frozen=True)

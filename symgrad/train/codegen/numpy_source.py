@@ -8,14 +8,18 @@ temporary alive and a deep chain over a million samples then needs gigabytes.
 
 from __future__ import annotations
 
+import inspect
+
+import numpy
 import sympy as sp
 
-from symgrad.codegen.printers import NumpyArrayPrinter
-from symgrad.codegen.schedule import Assign, Schedule
-from symgrad.models import relu
+from symgrad.train.codegen.printers import NumpyArrayPrinter
+from symgrad.train.codegen.schedule import Assign, Schedule
+from symgrad.train.models import relu
 from symgrad.notation import sigma
 
-SIGMOID = '''
+
+
 def _sigmoid(z, out=None):
     """σ(z) = 1/(1 + e^(-z)) without overflow: e^(-z) is capped at e^709, where σ < 1e-307."""
     t = numpy.negative(z, out=out)
@@ -23,7 +27,11 @@ def _sigmoid(z, out=None):
     numpy.exp(t, out=t)
     t += 1.0
     return numpy.reciprocal(t, out=t)
-'''
+
+
+#: The NumPy sigmoid: generated modules carry its source, other NumPy code calls it.
+numpy_sigmoid = _sigmoid
+SIGMOID = "\n" + inspect.getsource(_sigmoid)
 
 
 def numpy_source(plan: Schedule, name: str, title: str) -> str:

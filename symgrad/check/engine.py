@@ -1,0 +1,187 @@
+"""Check a derivation equation by equation: a verdict, a reason, and for a failure a diagnosis.
+
+The engine walks the equations in order with a :class:`Scope` of the definitions in force.  A
+claim is judged against the truth (the true derivative or value of its left side, computed from
+the document's own definitions); a step is judged against the same truth, and also records
+whether it follows from the line of its chain before it.  Each equation's :class:`Finding` is
+built once, in :meth:`Checker.check_equation`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symgrad.check.algorithms import check_algorithm
+from symgrad.check.calculus import Calculus, UnsupportedDerivative
+from symgrad.check.diagnose import describe_change, explain_failure, first_difference, index_mismatch
+from symgrad.check.equivalence import decide
+from symgrad.check.scope import DefinitionConflict, Scope
+from symgrad.check.timing import TimeLimitExceeded, time_limit
+from symgrad.derivation import Derivation, Equation
+from symgrad.results import Diagnosis, DiagnosisKind, DocumentReport, Finding, Kind, Method, Verdict
+
+
+def evaluate_in(scope: Scope, expr: sp.Expr) -> sp.Expr:
+    """The true value of `expr` in `scope` (a fresh calculus: definitions may differ)."""
+    return Calculus(scope).evaluate(expr)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a claim or step was found to be, for the step after it to compare with."""
+
+    claimed: sp.Expr
+    verdict: Verdict
+
+
+class Checker:
+    """Walks one derivation; `seed` and `timeout` make the numeric part reproducible and bounded."""
+
+    def __init__(self, derivation: Derivation, seed: int = 0, timeout: float = 10.0):
+        self.derivation = derivation
+        self.seed = seed
+        self.timeout = timeout
+        self.scope = Scope(derivation.notation)
+        self.calculus = Calculus(self.scope)
+        self.judged: dict[Equation, Judged] = {}
+
+    def run(self) -> DocumentReport:
+        started = time.perf_counter()
+        findings = [self._timed(eq) for eq in self.derivation.equations]
+        findings = [f for f, eq in zip(findings, self.derivation.equations) if not eq.assumed]
+        truths: dict = {}
+        for algorithm in self.derivation.algorithms:
+            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self.timeout, truths)
+        return DocumentReport(
+            path=self.derivation.path,
+            title=self.derivation.title,
+            readings=tuple(self.derivation.notation.readings),
+            findings=tuple(findings),
+            seconds=time.perf_counter() - started,
+        )
+
+    def _timed(self, equation: Equation) -> Finding:
+        started = time.perf_counter()
+        fields = self.check_equation(equation)
+        return Finding(
+            label=equation.label,
+            kind=equation.kind,
+            section=equation.section,
+            line=equation.line,
+            latex=equation.latex,
+            text=equation.text,
+            seconds=time.perf_counter() - started,
+            **fields,
+        )
+
+    # -- one equation ---------------------------------------------------------------------
+    def check_equation(self, equation: Equation) -> dict:
+        """The finding's fields for one equation, within the time limit (past it: `inconclusive`)."""
+        try:
+            with time_limit(self.timeout):
+                if equation.kind == Kind.DEFINITION:
+                    return self._definition(equation)
+                return self._claim(equation)
+        except (UnsupportedDerivative, TimeLimitExceeded) as error:
+            text = str(error)
+            return dict(
+                verdict=Verdict.INCONCLUSIVE,
+                method=Method.SYMBOLIC,
+                diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text),
+            )
+
+    def _definition(self, equation: Equation) -> dict:
+        note = equation.note or None
+        if equation.defines:
+            try:
+                self.scope.define(equation.lhs, self.calculus.evaluate(equation.rhs), equation.label)
+            except DefinitionConflict as error:
+                text = str(error)
+                return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
+            self.calculus = Calculus(self.scope)
+        return dict(verdict=Verdict.DEFINITION, note=note)
+
+    def _claim(self, equation: Equation) -> dict:
+        lhs = equation.left_side
+        mismatch = index_mismatch(lhs, equation.rhs)
+        truth = self.calculus.evaluate(lhs)
+        claimed = self.calculus.evaluate(equation.rhs)
+        rests_on = tuple(self.scope.labels_used(lhs, equation.rhs))
+        if mismatch:
+            self.judged[equation] = Judged(claimed, Verdict.ILL_FORMED)
+            diagnosis = _with_correction(mismatch, equation, lhs, truth)
+            return dict(verdict=Verdict.ILL_FORMED, method=Method.SYMBOLIC, diagnosis=diagnosis, rests_on=rests_on)
+        outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
+        self.judged[equation] = Judged(claimed, outcome.verdict)
+        diagnosis = None
+        if outcome.verdict == Verdict.FAILS:
+            explained = explain_failure(
+                claimed, truth, self.scope, written=equation.rhs, head=lhs, evaluate_in=evaluate_in
+            )
+            diagnosis = _with_correction(explained, equation, lhs, truth)
+        follows = None
+        if equation.kind == Kind.STEP:
+            follows, diagnosis = self._relation_to_previous(equation, claimed, outcome.verdict, diagnosis)
+        return dict(
+            verdict=outcome.verdict,
+            method=outcome.method,
+            evidence=outcome.evidence or None,
+            counterexample=outcome.counterexample if outcome.verdict == Verdict.FAILS else None,
+            diagnosis=diagnosis,
+            follows=follows,
+            rests_on=rests_on,
+        )
+
+    def _relation_to_previous(self, equation: Equation, claimed, verdict: Verdict, diagnosis: Diagnosis | None):
+        """Does this step follow from the line before it?  Say so when the answer is telling.
+
+        Returns `follows` (None when unknown) and the step's diagnosis, which names the wrong
+        step when this is where the chain goes wrong.
+        """
+        before = equation.previous
+        judged = self.judged.get(before)
+        if judged is None or Verdict.INCONCLUSIVE in (judged.verdict, verdict):  # nothing known either way
+            return None, diagnosis
+        holds, held = verdict.is_true, judged.verdict.is_true
+        if holds and held:
+            return True, diagnosis
+        if holds != held and judged.verdict != Verdict.ILL_FORMED:
+            follows = False
+        else:
+            same = decide(judged.claimed, claimed, self.scope, self.seed, self.timeout)
+            follows = same.verdict.is_true if same.verdict != Verdict.INCONCLUSIVE else None
+        if follows is not False:
+            return follows, diagnosis
+        if holds:
+            headline = f"true, but it does not follow from ({before.label}), which is wrong"
+            text = f"{headline}: ({equation.label}) is right again"
+            return False, Diagnosis(DiagnosisKind.DOES_NOT_FOLLOW, headline, text)
+        step = "the first wrong step" if held else "another wrong step"
+        where = f"{step}, from ({before.label}) to ({equation.label})"
+        change = first_difference(before.rhs, equation.rhs)
+        if change is not None:
+            headline = where
+            text = f"{where}: {describe_change(*change)}; {diagnosis.text}"
+        else:
+            headline = f"{where}; {diagnosis.headline}"
+            text = f"{where}; {diagnosis.text}"
+        return False, Diagnosis(diagnosis.kind, headline, text, diagnosis.factor, diagnosis.corrected)
+
+
+def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Diagnosis:
+    """The diagnosis with the line as it should read: the author's left side, the true value."""
+    value = sp.latex(sp.factor_terms(truth))
+    if equation.kind == Kind.STEP:
+        corrected = f"= {value}"
+    else:
+        left = equation.latex.split("=", 1)[0].strip() if "=" in equation.latex else sp.latex(lhs)
+        corrected = f"{left} = {value}"
+    return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected)
+
+
+def check(derivation: Derivation, seed: int = 0, timeout: float = 10.0) -> DocumentReport:
+    """Check every equation and algorithm of `derivation`."""
+    return Checker(derivation, seed, timeout).run()
