@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy_reference as reference  # noqa: E402
 
+from symgrad.notation import sigma  # noqa: E402
 from symgrad.train.backprop import backprop  # noqa: E402
 from symgrad.train.codegen.numpy_trainer import numpy_gradient  # noqa: E402
 from symgrad.train.models import parse_model  # noqa: E402
-from symgrad.notation import sigma  # noqa: E402
 
 MODELS = ["linear", "neuron:2", "chain:2", "chain:4", "chain:8", "chain:16", "chain:32", "dense:2-8-1"]
 SIZES = [10**3, 10**5, 10**6]

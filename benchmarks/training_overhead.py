@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy_reference as reference  # noqa: E402
 
 from symgrad.train.datasets import load_dataset  # noqa: E402
-from symgrad.train.models import parse_model  # noqa: E402
 from symgrad.train.descent import initial_parameters, train  # noqa: E402
+from symgrad.train.models import parse_model  # noqa: E402
 
 
 def numpy_loop(params, x, y, steps, rate):

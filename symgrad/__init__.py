@@ -11,9 +11,25 @@ is the result model they share.
 
 from symgrad.check import check
 from symgrad.derivation import Algorithm, Computed, Derivation, Equation, Instance
-from symgrad.notation import COUNT, SAMPLE, Notation, family, mean, parameter, sample_sum, sigma
+from symgrad.notation import (
+    COUNT,
+    SAMPLE,
+    Notation,
+    family,
+    mean,
+    parameter,
+    sample_sum,
+    sigma,
+)
 from symgrad.report import notebook  # noqa: F401  (registers the notebook displays)
-from symgrad.results import Counterexample, Diagnosis, DiagnosisKind, DocumentReport, Finding, Verdict
+from symgrad.results import (
+    Counterexample,
+    Diagnosis,
+    DiagnosisKind,
+    DocumentReport,
+    Finding,
+    Verdict,
+)
 from symgrad.version import __version__
 
 __all__ = [

@@ -1,9 +1,9 @@
 import pytest
 import sympy as sp
 
+from symgrad.notation import SAMPLE, family
 from symgrad.train.backprop import backprop
 from symgrad.train.models import parse_model
-from symgrad.notation import SAMPLE, family
 
 
 @pytest.mark.parametrize("spec", ["linear", "neuron:2", "chain:2", "chain:3", "chain:2:tanh", "dense:2-2-1", "neuron:1:relu"])

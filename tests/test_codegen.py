@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from symgrad.notation import sigma
 from symgrad.train.backprop import backprop
 from symgrad.train.codegen import compile_function, function_name, plan
 from symgrad.train.codegen.numpy_source import numpy_source
@@ -12,7 +13,6 @@ from symgrad.train.codegen.numpy_trainer import numpy_gradient
 from symgrad.train.codegen.scalar_source import descent_source
 from symgrad.train.codegen.schedule import Assign
 from symgrad.train.models import parse_model, relu
-from symgrad.notation import sigma
 
 MODELS = ["linear", "neuron:3", "chain:3", "chain:2:tanh", "dense:2-3-1", "dense:2-2-1:relu"]
 

@@ -10,7 +10,16 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symgrad import Derivation, Notation, check, family, mean, parameter, sample_sum, sigma
+from symgrad import (
+    Derivation,
+    Notation,
+    check,
+    family,
+    mean,
+    parameter,
+    sample_sum,
+    sigma,
+)
 from symgrad.notation import COUNT as n
 from symgrad.notation import SAMPLE as i
 from symgrad.results import factor_string

@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
+from symgrad_derivations.notes_gradient import notes_gradient
 
 from symgrad.train.codegen.numpy_trainer import numpy_gradient
 from symgrad.train.gradcheck import gradcheck
 from symgrad.train.models import parse_model
-from symgrad_derivations.notes_gradient import notes_gradient
 
 
 def _point(model, n=6, seed=0):

@@ -1,8 +1,8 @@
 import pytest
 import sympy as sp
 
-from symgrad.train.models import ModelSpecError, parse_model, relu
 from symgrad.notation import sigma
+from symgrad.train.models import ModelSpecError, parse_model, relu
 
 
 @pytest.mark.parametrize(

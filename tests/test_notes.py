@@ -7,11 +7,11 @@ counterexamples are recomputed with plain SymPy on explicit sums.
 
 import pytest
 import sympy as sp
+from symgrad_derivations import notes  # the Python encoding of the notes
 
 from symgrad import check
 from symgrad.notation import COUNT as n
 from symgrad.results import Verdict, factor_string
-from symgrad_derivations import notes  # the Python encoding of the notes
 
 
 @pytest.fixture(scope="module")

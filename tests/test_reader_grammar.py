@@ -6,12 +6,11 @@ import pytest
 import sympy as sp
 
 from symgrad import reader
-
 from symgrad.notation import COUNT as n
 from symgrad.notation import SAMPLE as i
 from symgrad.notation import family, layer_name, parameter, sigma
 from symgrad.reader import ReadError, Vocabulary, read_formula
-from symgrad.reader.transformer import PRIME
+from symgrad.reader.resolver import PRIME
 
 x, y, a = family("x"), family("y"), family("a")
 w, b = parameter("w"), parameter("b")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from symgrad.check.engine import check
 from symgrad.documents import read_document
 from symgrad.errors import DocumentErrors
-from symgrad.check.engine import check
 from symgrad.reader.errors import ReadError
 from symgrad.reader.macros import Macros
 from symgrad.reader.source import Source

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from symgrad.documents import read_document
 from symgrad.check.engine import check
+from symgrad.documents import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = [str(k) for k in range(1, 59)]

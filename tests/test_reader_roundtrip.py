@@ -10,8 +10,8 @@ from symgrad.documents import read_document
 from symgrad.notation import COUNT as n
 from symgrad.notation import SAMPLE as i
 from symgrad.notation import family, layer_name, parameter, sigma
+from symgrad.printing import latex
 from symgrad.reader import Vocabulary, read_formula
-from symgrad.reader.printer import latex
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Printed formulas name everything explicitly ({i_{1}}_{i}, w_{1}): only the functions and the

@@ -1,12 +1,12 @@
 import numpy as np
 import pytest
+from symgrad_derivations.notes_gradient import notes_gradient
 
 import symgrad.train.descent as training
-from symgrad.train.datasets import load_dataset
-from symgrad.train.models import parse_model
 from symgrad.train.codegen.numpy_trainer import numpy_gradient
-from symgrad_derivations.notes_gradient import notes_gradient
+from symgrad.train.datasets import load_dataset
 from symgrad.train.descent import initial_parameters, train
+from symgrad.train.models import parse_model
 
 
 @pytest.mark.parametrize("gate", ["xor", "and", "or", "nand"])

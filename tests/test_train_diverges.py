@@ -15,8 +15,8 @@ import pytest
 import symgrad.train.descent as training
 from symgrad.train.codegen.numpy_trainer import numpy_gradient
 from symgrad.train.datasets import load_dataset
-from symgrad.train.models import parse_model
 from symgrad.train.descent import TrainingDiverged, train
+from symgrad.train.models import parse_model
 
 MODEL, DATA = parse_model("linear"), load_dataset("linear")
 

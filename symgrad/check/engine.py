@@ -16,12 +16,26 @@ import sympy as sp
 
 from symgrad.check.algorithms import check_algorithm
 from symgrad.check.calculus import Calculus, UnsupportedDerivative
-from symgrad.check.diagnose import describe_change, explain_failure, first_difference, index_mismatch
+from symgrad.check.diagnose import (
+    describe_change,
+    explain_failure,
+    first_difference,
+    index_mismatch,
+)
 from symgrad.check.equivalence import decide
 from symgrad.check.scope import DefinitionConflict, Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
-from symgrad.results import Diagnosis, DiagnosisKind, DocumentReport, Finding, Kind, Method, Verdict
+from symgrad.printing import latex
+from symgrad.results import (
+    Diagnosis,
+    DiagnosisKind,
+    DocumentReport,
+    Finding,
+    Kind,
+    Method,
+    Verdict,
+)
 
 
 def evaluate_in(scope: Scope, expr: sp.Expr) -> sp.Expr:
@@ -173,11 +187,11 @@ class Checker:
 
 def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Diagnosis:
     """The diagnosis with the line as it should read: the author's left side, the true value."""
-    value = sp.latex(sp.factor_terms(truth))
+    value = latex(sp.factor_terms(truth))
     if equation.kind == Kind.STEP:
         corrected = f"= {value}"
     else:
-        left = equation.latex.split("=", 1)[0].strip() if "=" in equation.latex else sp.latex(lhs)
+        left = equation.latex.split("=", 1)[0].strip() if "=" in equation.latex else latex(lhs)
         corrected = f"{left} = {value}"
     return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
-from symgrad.notation import plain, sigma
-from symgrad.results import Counterexample, Method, Verdict
 from symgrad.check.numeric import FLOAT, PRECISE, Evaluator, NotNumeric
 from symgrad.check.scope import Scope, free_indices
 from symgrad.check.timing import TimeLimitExceeded, time_limit
+from symgrad.notation import plain, sigma
+from symgrad.results import Counterexample, Method, Verdict
 
 SAMPLE_COUNTS = (1, 2, 3, 5)
 TRIALS_PER_COUNT = 4

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lark.exceptions import VisitError
-
 from symgrad.derivation import Derivation
 from symgrad.errors import DocumentError, DocumentErrors
 from symgrad.reader import latex, markdown
 from symgrad.reader.document import Reader
 from symgrad.reader.errors import ReadError, located
 from symgrad.reader.parser import parse
+from symgrad.reader.resolver import Formula, Resolver
 from symgrad.reader.source import Source
-from symgrad.reader.transformer import Formula, FormulaBuilder
+from symgrad.reader.syntax import SyntaxBuilder
 from symgrad.reader.vocabulary import Vocabulary
 
 __all__ = ["Formula", "ReadError", "Vocabulary", "read_file", "read_formula"]
@@ -63,8 +62,4 @@ def read_formula(text: str, vocabulary: Vocabulary | None = None) -> Formula:
     """One formula read on its own (for tools and tests); a ReadError where it cannot be read."""
     vocabulary = vocabulary or Vocabulary()
     snippet = Source("<formula>", text).snippet(0, len(text))
-    tree = parse(snippet, vocabulary.applied)
-    try:
-        return FormulaBuilder(vocabulary, snippet).transform(tree)
-    except VisitError as error:
-        raise error.orig_exc from None
+    return Resolver(vocabulary, snippet).formula(SyntaxBuilder().transform(parse(snippet)))

@@ -8,78 +8,35 @@ equations.  Errors are collected, not raised one by one: the lines that read are
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import sympy as sp
-from lark import Token, Tree
-from lark.exceptions import VisitError
-from sympy.core.function import AppliedUndef
 
 from symgrad.derivation import Derivation
-from symgrad.notation import Notation, family, sigma
+from symgrad.notation import Notation, family
+from symgrad.reader import syntax
+from symgrad.reader.classifier import Classifier, is_name, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import parse
+from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem
+from symgrad.reader.resolver import Formula, Resolver
 from symgrad.reader.source import Snippet, Source
-from symgrad.reader.transformer import PRIME, Formula, FormulaBuilder
 from symgrad.reader.vocabulary import Vocabulary
 
 #: A document with more displayed formulas than this is read up to there (then an error).
 MAX_DISPLAYS = 2_000
-_REMARK = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
 DEFAULT_READING = (
     "No notation block: read with symgrad's defaults (i the sample index, n the number of samples; "
     "x, y, z per-sample families; w, b parameters; σ the sigmoid; ^{(l)} a layer superscript)."
 )
 
 
-# -- the pieces readers produce --------------------------------------------------------------
-@dataclass
-class Heading:
-    number: str
-    title: str
-
-
-@dataclass
-class Prose:
-    text: str
-
-
-@dataclass
-class Display:
-    """A displayed formula: its text (label removed), label, and first line in the file."""
-
-    snippet: Snippet
-    label: str | None
-    line: int
-
-
-@dataclass
-class NotationBlock:
-    snippet: Snippet
-
-
-@dataclass
-class Problem:
-    """Something a reader could not cut out of the document (an unclosed $$, a broken macro)."""
-
-    error: ReadError
-
-
-@dataclass
-class _Chain:
-    """An open claim that '= …' lines continue; `variable` is w when it reads C'(w) = …."""
-
-    variable: sp.Symbol | None
-    broken: bool = False  # the claim did not read: its steps cannot be judged
-
-
 @dataclass
 class _Parsed:
-    """A formula parsed in pass one, with the vocabulary in force where it stands."""
+    """A formula parsed in pass one (its syntax tree), with the vocabulary in force where it stands."""
 
-    tree: Tree | None
+    tree: object | None
     snippet: Snippet
     vocabulary: Vocabulary
     remarks: list[str] = field(default_factory=list)
@@ -100,12 +57,9 @@ class Reader:
 
     # -- pass one: parse ------------------------------------------------------------------
     def _parse(self, snippet: Snippet, vocabulary: Vocabulary) -> _Parsed:
-        remarks = []
-        for match in reversed(list(_REMARK.finditer(snippet.text))):
-            remarks.insert(0, match.group(1).strip())
-            snippet = snippet.blank(match.start(), match.end())
+        snippet, remarks = remarks_in(snippet)
         try:
-            tree = parse(snippet, vocabulary.applied)
+            tree = syntax.SyntaxBuilder().transform(parse(snippet))
         except ReadError as error:
             self.fail(error)
             tree = None
@@ -147,7 +101,8 @@ class Reader:
         final = self.vocabulary
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
-        self.derivation, self.denote, self.chain, self.prose = derivation, [], None, []
+        self.derivation, self.denote, self.prose = derivation, [], []
+        self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
         displays, has_block = 0, False
         for entry in parsed:
@@ -177,17 +132,16 @@ class Reader:
             return None
         vocabulary = parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)
         try:
-            formula = FormulaBuilder(vocabulary, parsed.snippet).transform(parsed.tree)
-        except VisitError as error:  # lark wraps what a rule method raised
-            inner = error.orig_exc
-            self.fail(inner if isinstance(inner, ReadError) else ReadError(f"cannot build this formula: {inner}", parsed.snippet, 0))
+            formula = Resolver(vocabulary, parsed.snippet).formula(parsed.tree)
+        except ReadError as error:
+            self.fail(error)
             return None
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
-        if formula.sides and _is_name(formula.sides[0]) and isinstance(formula.sides[0], (AppliedUndef, sigma)):
+        if formula.sides and is_name(formula.sides[0]) and not isinstance(formula.sides[0], (sp.Symbol, sp.Indexed)):
             bound |= {str(arg) for arg in formula.sides[0].args}
-        for word, token in formula.used:
+        for word, at in formula.used:
             if not vocabulary.knows(word) and word not in bound:
-                self.fail(ReadError(f"undefined symbol {word}: declare it in a notation block", parsed.snippet, token.start_pos))
+                self.fail(ReadError(f"undefined symbol {word}: declare it in a notation block", parsed.snippet, at))
                 return None
         formula.sides = [_denoted(side, self.denote) for side in formula.sides]
         return formula
@@ -195,6 +149,7 @@ class Reader:
     def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
         self.title = self.title or block.title
+        self.classifier.default_prime = block.vocabulary.prime
         for sentence in block.readings:
             notation.read(sentence)
         for parsed in formulas["held"]:
@@ -209,27 +164,24 @@ class Reader:
             formula = self._formula(parsed)
             if formula is None:
                 continue
-            if len(formula.sides) != 2 or formula.leading or not _is_name(formula.sides[0]):
+            if len(formula.sides) != 2 or formula.leading or not is_name(formula.sides[0]):
                 self.fail(ReadError("assume: expected a definition such as d_i = a_i - y_i", parsed.snippet, 0))
                 continue
             equation = self.derivation.assume(formula.sides[0], formula.sides[1], reading or parsed.snippet.stripped())
             equation.line = parsed.snippet.position(0)[0]
-            self.chain = None
+            self.classifier.close()
 
     def _family_name(self, parsed: _Parsed) -> str | None:
         """The family a held entry names: e, e_i or e^{(l)} (e is a name here, not Euler's number)."""
         if parsed.tree is None:
             return None
-        atoms = list(parsed.tree.find_data("atom"))
-        if len(atoms) != 1 or len(list(parsed.tree.iter_subtrees())) > 5:
+        name = parsed.tree
+        if isinstance(name, syntax.Relation) and len(name.sides) == 1 and not (name.leading or name.trailing):
+            name = name.sides[0]
+        if not isinstance(name, syntax.Name) or not (name.sub is None or isinstance(name.sub, str)):
             self.fail(ReadError("held: expected a family name such as e or e^{(l)}", parsed.snippet, 0))
             return None
-        try:
-            name = FormulaBuilder(parsed.vocabulary, parsed.snippet).transform(atoms[0])
-        except VisitError as error:
-            self.fail(ReadError(f"held: {error.orig_exc}", parsed.snippet, 0))
-            return None
-        return name.base + (f"^{{({name.layer})}}" if name.layer else "")
+        return name.word + (f"^{{({name.layer})}}" if name.layer else "")
 
     def _display(self, display: Display, parsed: _Parsed) -> None:
         label = display.label
@@ -241,63 +193,17 @@ class Reader:
         text, self.prose = "\n".join(self.prose).strip(), []
         if formula is None:
             if not display.snippet.text.lstrip().startswith("="):
-                self.chain = _Chain(None, broken=True)
+                self.classifier.close(broken=True)
             return
-        if formula.leading and self.chain is not None and self.chain.broken:
+        if self.classifier.skips(formula):
             return
-        latex = display.snippet.stripped()
         try:
-            equation = self._equation(label, formula, latex, parsed)
+            equation = self.classifier.add(label, formula, display.snippet.stripped(), parsed.snippet, parsed.remarks)
         except ReadError as error:
             self.fail(error)
-            self.chain = _Chain(None, broken=True)
+            self.classifier.close(broken=True)
             return
         equation.line, equation.text = display.line, text
-
-    def _equation(self, label, formula: Formula, latex: str, parsed: _Parsed):
-        """Decide what a line is, and add it to the derivation."""
-        derivation, sides = self.derivation, formula.sides
-        note = _REMARK.sub(lambda m: m.group(1), latex) if parsed.remarks else ""
-        if formula.leading:
-            if self.chain is None:
-                raise ReadError("'= …' continues no claim: the line before is not a claim or a step", parsed.snippet, 0)
-            if len(sides) != 1:
-                raise ReadError("one '=' per continuing line: put each step on its own line", parsed.snippet, 0)
-            rhs = self._primes(sides[0], formula, parsed)
-            return derivation.step(label, rhs, latex=latex)
-        if len(sides) == 1 or formula.remark:
-            self.chain = None
-            return derivation.define(label, latex=latex, note=note or "a remark: nothing to check")
-        lhs, rhs = sides[0], sides[-1]
-        if isinstance(lhs, sp.Derivative) and rhs.has(sp.Limit):
-            self.chain = None
-            return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
-        if all(_is_name(side) for side in sides[:-1]):
-            self.chain = None
-            also = ", ".join(sp.sstr(side) for side in sides[1:-1])
-            return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
-        if len(sides) > 2:
-            raise ReadError("a claim with several '=' on one numbered line: put each step on its own line", parsed.snippet, 0)
-        self.chain = _Chain(_prime_variable(lhs))
-        lhs, rhs = self._primes(lhs, formula, parsed), self._primes(rhs, formula, parsed)
-        return derivation.claim(label, lhs, rhs, latex=latex)
-
-    def _primes(self, expr, formula: Formula, parsed: _Parsed):
-        """Give (…)' the variable of the line it continues (or the notation's prime)."""
-        if not expr.has(PRIME):
-            return expr
-        variable = self.chain.variable if self.chain is not None else None
-        prime = parsed.vocabulary.prime
-        if variable is None and prime:
-            variable = sp.Symbol(prime, real=True)
-        if variable is None:
-            at = formula.primes[0].start_pos if formula.primes else 0
-            raise ReadError(
-                "a prime needs a variable: continue a line such as C'(w) = …, or set prime = \"w\" in a notation block",
-                parsed.snippet,
-                at,
-            )
-        return expr.xreplace({PRIME: variable})
 
 
 def _parsed_in(entry) -> list:
@@ -309,27 +215,23 @@ def _parsed_in(entry) -> list:
     return []
 
 
-def _defined_word(tree: Tree) -> str | None:
-    """The word a definition line defines (``output`` in ``output = y = …``), read off the tree."""
-    relation = tree.children[0]
-    if not isinstance(relation, Tree) or relation.data != "relation" or len(relation.children) < 3:
+def _defined_word(tree) -> str | None:
+    """The word a definition line defines (``output`` in ``output = y = …``), read off the syntax."""
+    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2:
         return None
-    node = relation.children[0]
-    while isinstance(node, Tree) and node.data in ("sum", "product") and len(node.children) == 1:
-        node = node.children[0]
-    if isinstance(node, Tree) and node.data in ("atom", "application"):
-        return str(node.children[0])
+    left = tree.sides[0]
+    if isinstance(left, syntax.Name):
+        return left.word
+    if isinstance(left, syntax.Call):
+        return left.name.word
     return None
 
 
-def _indexed_words(tree: Tree, index: str) -> set:
+def _indexed_words(tree, index: str) -> set:
     """Names written with the sample index as subscript somewhere: they are families."""
-    found = set()
-    for atom in tree.find_data("atom"):
-        subs = [c for c in atom.children if isinstance(c, Token) and c.type == "SIMPLE_SUB"]
-        if subs and re.sub(r"[\s_{}]", "", subs[0].value) == index:
-            found.add(str(atom.children[0]))
-    return found
+    names = [n for n in syntax.walk(tree) if isinstance(n, syntax.Name)]
+    names += [n.name for n in syntax.walk(tree) if isinstance(n, syntax.Call)]
+    return {name.word for name in names if isinstance(name.sub, str) and name.sub == index}
 
 
 def _bound_variables(expr) -> set:
@@ -338,24 +240,6 @@ def _bound_variables(expr) -> set:
         if isinstance(node, (sp.Sum, sp.Limit)):
             found |= {limit[0] for limit in node.limits} if isinstance(node, sp.Sum) else {node.args[1]}
     return found
-
-
-def _is_name(expr) -> bool:
-    """A name a line can define: C, a_i, C(w), σ(x)."""
-    if isinstance(expr, sp.Symbol):
-        return True
-    if isinstance(expr, sp.Indexed):
-        return all(isinstance(index, sp.Symbol) for index in expr.indices)
-    if isinstance(expr, (AppliedUndef, sigma)):
-        return all(isinstance(arg, sp.Symbol) for arg in expr.args) and len(set(expr.args)) == len(expr.args)
-    return False
-
-
-def _prime_variable(lhs):
-    """w in C'(w): the variable a prime on a continuing line differentiates by."""
-    if isinstance(lhs, sp.Derivative) and len(lhs.variables) == 1 and lhs.variables[0] in lhs.expr.args:
-        return lhs.variables[0]
-    return None
 
 
 def _denoted(expr, rules):

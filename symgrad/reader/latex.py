@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from symgrad.reader.document import Display, Heading, NotationBlock, Problem, Prose
 from symgrad.reader.errors import ReadError
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros, _group_end
+from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
 from symgrad.reader.source import Snippet, Source
 
 _COMMENT_ENV = re.compile(r"\\begin\{comment\}(.*?)\\end\{comment\}", re.S)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from symgrad.reader.document import Display, Heading, NotationBlock, Problem, Prose
 from symgrad.reader.errors import ReadError
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros
+from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
 from symgrad.reader.source import Source
 
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)")

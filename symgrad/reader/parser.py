@@ -1,7 +1,7 @@
 """Parse one formula into a Lark tree: LALR (linear time), nesting bounded, errors positioned.
 
-Whether ``C(w)`` applies C or multiplies C by w depends on the notation, so the lexer retypes a
-name declared as a function to FUNC when a parenthesis (or a prime) follows it.
+Parsing knows no vocabulary and keeps no state between calls: what the names mean is the
+resolver's business (:mod:`symgrad.reader.resolver`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Tree
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 
 from symgrad.reader.errors import ReadError
 from symgrad.reader.source import Snippet
@@ -21,7 +26,6 @@ MAX_DEPTH = 64
 #: A single formula longer than this is refused (hand-written formulas are far shorter).
 MAX_LENGTH = 20_000
 
-_APPLIED = re.compile(r"\s*('|\(|\\left\s*\(|\{\s*\\left\s*\()")
 _OPENERS = {"{": "}", "(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _NAMES = {
@@ -29,23 +33,8 @@ _NAMES = {
     "DOTS": r"'\dots'", "LPAR": "'('", "RPAR": "')'", "LBRACE": "'{'", "RBRACE": "'}'",
     "ARROW": r"'\to'", "NAME": "a name", "COMMAND": "a name", "NUMBER": "a number",
     "SCRIPT_CHAR": "a letter or digit", "SIMPLE_SUB": "a subscript", "LAYER": "a layer superscript",
-    "FUNC": "a function", "FRAC": r"'\frac'", "SUM": r"'\sum'", "PARTIAL": r"'\partial'", "$END": "the end",
+    "FRAC": r"'\frac'", "SUM": r"'\sum'", "PARTIAL": r"'\partial'", "$END": "the end",
 }
-
-
-class _Retype:
-    """Lexer callback: a declared function name followed by '(' or a prime becomes FUNC."""
-
-    def __init__(self):
-        self.text, self.functions = "", frozenset()
-
-    def __call__(self, token: Token) -> Token:
-        if token.value in self.functions and _APPLIED.match(self.text, token.end_pos):
-            return Token.new_borrow_pos("FUNC", token.value, token)
-        return token
-
-
-_retype = _Retype()
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +46,6 @@ def _lark() -> Lark:
         lexer="contextual",
         propagate_positions=True,
         maybe_placeholders=False,
-        lexer_callbacks={"NAME": _retype, "COMMAND": _retype},
     )
 
 
@@ -86,12 +74,11 @@ def check_nesting(snippet: Snippet) -> None:
         raise ReadError(f"unbalanced '{opened}': never closed", snippet, stack[-1])
 
 
-def parse(snippet: Snippet, functions: frozenset) -> Tree:
+def parse(snippet: Snippet) -> Tree:
     """The Lark tree of one formula; a ReadError where it cannot be read."""
     check_nesting(snippet)
     if len(snippet.text) > MAX_LENGTH:
         raise ReadError(f"formula longer than {MAX_LENGTH} characters", snippet, 0)
-    _retype.text, _retype.functions = snippet.text, functions
     try:
         return _lark().parse(snippet.text)
     except UnexpectedInput as error:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symgrad.results import Counterexample, DocumentReport, Finding, Kind, Verdict, factor_string, summary
+from symgrad.results import (
+    Counterexample,
+    DocumentReport,
+    Finding,
+    Kind,
+    Verdict,
+    factor_string,
+    summary,
+)
 
 #: verdict → (symbol, words): the badge text, so a verdict is never told by colour alone.
 BADGES = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from symgrad.results import Counterexample, DocumentReport, Finding
 from symgrad.report import common
 from symgrad.report.mathml import to_mathml
+from symgrad.results import Counterexample, DocumentReport, Finding
 
 STYLE = """
 .symgrad { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bad: #b42318; --bad-bg: #fff1f0;

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import json
 
-from symgrad.results import AlgorithmRow, Counterexample, DocumentReport, Finding, factor_string, summary
+from symgrad.results import (
+    AlgorithmRow,
+    Counterexample,
+    DocumentReport,
+    Finding,
+    factor_string,
+    summary,
+)
 from symgrad.version import __version__
 
 

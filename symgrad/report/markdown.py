@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from symgrad.results import Counterexample, DocumentReport, Finding, Verdict
 from symgrad.report import common
+from symgrad.results import Counterexample, DocumentReport, Finding, Verdict
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|$~&#!])")
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import textwrap
 
 from symgrad.report.common import explains, reason
-from symgrad.results import DocumentReport, Finding, Kind, Verdict, factor_string, summary
+from symgrad.results import (
+    DocumentReport,
+    Finding,
+    Kind,
+    Verdict,
+    factor_string,
+    summary,
+)
 
 MARKS = {
     Verdict.PROVEN: "proven",

@@ -12,16 +12,22 @@ import math
 import sys
 from pathlib import Path
 
+from symgrad_derivations.notes_gradient import NotesFormulaError, notes_gradient
+
 from symgrad.train.codegen import function_name, plan
 from symgrad.train.codegen.c_source import c_source
 from symgrad.train.codegen.numpy_source import numpy_source
 from symgrad.train.codegen.numpy_trainer import numpy_gradient
 from symgrad.train.datasets import BUILTIN, DataError, load_dataset
+from symgrad.train.descent import (
+    TrainingDiverged,
+    TrainResult,
+    initial_parameters,
+    train,
+)
 from symgrad.train.gradcheck import gradcheck
 from symgrad.train.models import ModelSpecError, parse_model
-from symgrad_derivations.notes_gradient import NotesFormulaError, notes_gradient
 from symgrad.train.plot import INSTALL, SUFFIXES, PlotError, check_can_plot, cost_figure
-from symgrad.train.descent import TrainingDiverged, TrainResult, initial_parameters, train
 
 _MODEL_HELP = "linear, neuron:K, chain:M or dense:A-B-…-1, optionally :tanh or :relu"
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
-
-from typing import Callable
 
 from symgrad.train.codegen import compile_function, plan
 from symgrad.train.codegen.numpy_trainer import numpy_gradient

@@ -19,7 +19,7 @@ from typing import Callable
 
 import sympy as sp
 
-from symgrad.notation import layer_name, mean, parameter, sigma, family, SAMPLE
+from symgrad.notation import SAMPLE, family, layer_name, mean, parameter, sigma
 
 
 class relu(sp.Function):

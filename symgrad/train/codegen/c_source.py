@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symgrad.notation import sigma
 from symgrad.train.codegen.printers import CPrinter
 from symgrad.train.codegen.schedule import Assign, Schedule
-from symgrad.notation import sigma
 
 _SIGMOID = """static double symgrad_sigmoid(double z)
 {

@@ -13,11 +13,10 @@ import inspect
 import numpy
 import sympy as sp
 
+from symgrad.notation import sigma
 from symgrad.train.codegen.printers import NumpyArrayPrinter
 from symgrad.train.codegen.schedule import Assign, Schedule
 from symgrad.train.models import relu
-from symgrad.notation import sigma
-
 
 
 def _sigmoid(z, out=None):

@@ -1,4 +1,5 @@
-"""Print parsed formulas back as LaTeX the reader reads again to the same expression.
+"""Print SymPy expressions as LaTeX that symgrad's reader reads again to the same expression
+(corrected lines, round trips).
 
 SymPy's printer writes ``\\frac{\\partial}{\\partial w} a x`` both for ∂(a x) and for (∂a) x;
 this one brackets a derivative's body unless it is a single name, a negated summand

@@ -1,0 +1,305 @@
+"""What a formula means: its syntax tree, read in a document's notation, built into SymPy (never eval).
+
+The :class:`Resolver` decides everything the grammar leaves open: whether ``a_i(1 - a_i)``
+applies ``a`` or multiplies by it, whether ``x_i`` is sample i of a family, what ``^{(2)}`` is,
+what a Σ, a lim or a ∂ applies to, what ``t_1 + … + t_n`` sums.  A prime on a parenthesis
+differentiates by :data:`PRIME`, a placeholder the document reader replaces by the variable of
+the line being continued.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction as Rational
+
+import sympy as sp
+
+from symgrad.notation import family
+from symgrad.reader import syntax as node
+from symgrad.reader.errors import ReadError
+from symgrad.reader.source import Snippet
+from symgrad.reader.vocabulary import Vocabulary
+
+#: The variable of a prime written on a parenthesis, ``(…)'``, until the reader knows it.
+PRIME = sp.Dummy("prime", real=True)
+
+#: The most digits a number written as a power may have (10^{10^{10}} is refused, not computed).
+MAX_DIGITS = 10_000
+
+
+@dataclass
+class Formula:
+    """A resolved statement: its sides, whether it starts or ends with '=', or is a remark;
+    `used` are the names it uses (with their positions), `primes` where it writes primes."""
+
+    sides: list
+    leading: bool = False
+    trailing: bool = False
+    remark: bool = False
+    used: list = field(default_factory=list)
+    primes: list = field(default_factory=list)
+
+
+def _digits_of_power(base, exponent) -> float:
+    """About how many digits base**exponent has when both are exact numbers (else 0)."""
+    if not (base.is_Rational and exponent.is_Integer) or abs(base) in (0, 1):
+        return 0
+    return abs(int(exponent)) * math.log10(max(abs(base.p), abs(base.q)))
+
+
+class Resolver:
+    """Builds the SymPy value of one formula's syntax tree in a vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary, snippet: Snippet):
+        self.vocab, self.snippet = vocabulary, snippet
+        self.used: list[tuple[str, int]] = []
+        self.primes: list[int] = []
+
+    def error(self, message: str, at) -> ReadError:
+        return ReadError(message, self.snippet, at if isinstance(at, int) else at.start)
+
+    def formula(self, tree) -> Formula:
+        """The statement: a relation, a remark, or a lone expression."""
+        if isinstance(tree, node.Relation):
+            formula = Formula([self.value(side) for side in tree.sides], tree.leading, tree.trailing)
+        elif isinstance(tree, node.Remark):
+            formula = Formula([self.value(tree.body)], remark=True)
+        else:
+            formula = Formula([self.value(tree)])
+        formula.used, formula.primes = self.used, self.primes
+        return formula
+
+    def value(self, item) -> sp.Expr:
+        """The SymPy value of a node (one method per node type, like SymPy's printers)."""
+        method = getattr(self, "_" + type(item).__name__, None)
+        if method is None:
+            raise self.error(f"cannot read {type(item).__name__} here", item)
+        return method(item)
+
+    # -- sums and products ------------------------------------------------------------------
+    def _Terms(self, item: node.Terms) -> sp.Expr:
+        entries, terms, k = item.terms, [], 0
+        while k < len(entries):
+            sign, term = entries[k]
+            if isinstance(term, node.Dots):
+                if not terms or k + 1 == len(entries) or isinstance(entries[k + 1][1], node.Dots):
+                    raise self.error(r"\dots must stand between two terms: t_1 + \dots + t_n", term)
+                last_sign, last = entries[k + 1]
+                terms.append(self._ellipsis(terms.pop(), last_sign * self.value(last), term))
+                k += 2
+                continue
+            terms.append(sign * self.value(term))
+            k += 1
+        return sp.Add(*terms)
+
+    def _ellipsis(self, first, last, dots: node.Dots) -> sp.Sum:
+        """t_1 + … + t_n: the sum over the index of the term both ends are instances of."""
+        index = self.vocab.index_symbol
+        ends = []
+        for term in (first, last):
+            positions = {ind.indices for ind in term.atoms(sp.Indexed)}
+            if len(positions) != 1 or len(next(iter(positions))) != 1:
+                raise self.error(r"cannot read '\dots' as a sum: each end should use one sample, like x_1 … x_n", dots)
+            (position,) = next(iter(positions))
+            general = term.replace(
+                lambda e, v=position: isinstance(e, sp.Indexed) and e.indices == (v,), lambda e: e.base[index]
+            )
+            ends.append((position, general))
+        (low, body), (high, other) = ends
+        if body != other:
+            raise self.error(r"the terms around '\dots' differ by more than their sample index", dots)
+        return sp.Sum(body, (index, low, high))
+
+    def _Negated(self, item: node.Negated) -> sp.Expr:
+        if isinstance(item.body, node.Dots):
+            raise self.error(r"\dots must stand between two terms: t_1 + \dots + t_n", item.body)
+        return -self.value(item.body)
+
+    def _Dots(self, item: node.Dots):
+        raise self.error(r"\dots must stand between two terms: t_1 + \dots + t_n", item)
+
+    def _Product(self, item: node.Product) -> sp.Expr:
+        return self._product(item.items, 0)
+
+    def _product(self, items, k) -> sp.Expr:
+        factors = []
+        while k < len(items):
+            factor, k = self._factor(items, k)
+            factors.append(factor)
+        return sp.Mul(*factors)
+
+    def _factor(self, items, k):
+        """The value of items[k], and where the next factor starts: an operator takes what follows."""
+        item = items[k]
+        if not isinstance(item, node.OPERATORS):
+            return self.value(item), k + 1
+        if k + 1 == len(items):
+            raise self.error(f"{_operator_symbol(item)} has nothing after it to apply to", item)
+        if isinstance(item, node.DerivativeOperator) and self.vocab.partial == "factor":
+            body, end = self._factor(items, k + 1)
+        else:
+            body, end = self._product(items, k + 1), len(items)
+        return self._apply_operator(item, body), end
+
+    # -- operators --------------------------------------------------------------------------
+    def _apply_operator(self, item, body: sp.Expr) -> sp.Expr:
+        if isinstance(item, node.DerivativeOperator):
+            return sp.Derivative(body, (self._differentiation_variable(item), item.order))
+        if isinstance(item, node.SumOperator):
+            variable = self._bound(item.variable)
+            low = sp.S.One if item.low is None else self.value(item.low)
+            return sp.Sum(body, (variable, low, self.value(item.high)))
+        variable, point = self._bound(item.variable), self.value(item.point)
+        return sp.Limit(body, variable, point, dir="+-")
+
+    def _differentiation_variable(self, item: node.DerivativeOperator):
+        variable = self.value(item.variable)
+        if item.order > 1:  # \frac{d^{2}}{d w^{2}}: the variable is written with the order as a power
+            if not (isinstance(variable, sp.Pow) and variable.exp == item.order):
+                raise self.error(f"a derivative of order {item.order} is written d w^{{{item.order}}} below", item)
+            variable = variable.base
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise self.error(f"∂ needs a variable to differentiate by, not {variable}", item)
+        return variable
+
+    def _PartialFraction(self, item: node.PartialFraction) -> sp.Expr:
+        operator = node.DerivativeOperator(item.variable, 1, item.start)
+        return self._apply_operator(operator, self.value(item.body))
+
+    def _DerivativeOperator(self, item):
+        raise self.error("∂ has nothing after it to apply to", item)
+
+    _SumOperator = _LimitOperator = _DerivativeOperator
+
+    def _bound(self, name: node.Name) -> sp.Symbol:
+        """The variable a Σ or lim binds."""
+        if name.sub is not None or name.layer is not None:
+            raise self.error("a bound variable is a plain name", name)
+        if name.word.startswith("\\"):
+            return sp.Symbol(name.word, real=True)
+        return self._index(name.word)
+
+    def _index(self, text: str) -> sp.Expr:
+        """A sample number as written in a subscript: i, n, 3 or another index letter."""
+        vocab = self.vocab
+        if text.isdigit():
+            return sp.Integer(int(text))
+        if text == vocab.index:
+            return vocab.index_symbol
+        if text == vocab.count:
+            return vocab.count_symbol
+        return sp.Symbol(text, integer=True, positive=True)
+
+    # -- powers, primes, groups, fractions ----------------------------------------------------
+    def _Power(self, item: node.Power) -> sp.Expr:
+        base, exponent = self.value(item.base), self.value(item.exponent)
+        if _digits_of_power(base, exponent) > MAX_DIGITS:
+            # SymPy would compute the integer at once, in C, beyond any time limit
+            raise self.error(f"the number {base}^{exponent} has too many digits to read", 0)
+        return sp.Pow(base, exponent)
+
+    def _Primed(self, item: node.Primed) -> sp.Expr:
+        self.primes.append(item.start)
+        return sp.Derivative(self.value(item.body), (PRIME, item.count))
+
+    def _Paren(self, item: node.Paren) -> sp.Expr:
+        return self.value(item.body)
+
+    def _Subscripted(self, item: node.Subscripted) -> sp.Expr:
+        inner = item.body
+        if not isinstance(inner, node.Name) or inner.index is not None:
+            raise self.error("only a name can be subscripted", item)
+        return self._Name(node.Name(inner.word, inner.start, inner.sub, inner.layer, item.index))
+
+    def _Call(self, item: node.Call) -> sp.Expr:
+        """``f(…)``: an application if the notation makes the name a function, else a product."""
+        name = item.name
+        if name.word not in self.vocab.applied:
+            if item.primes:
+                raise self.error(f"{name.word} is not a function: declare it in the notation block's functions", item)
+            if len(item.args) != 1:
+                raise self.error(f"{name.word} is not a function, so ({', '.join('…' for _ in item.args)}) cannot be its arguments", item)
+            return self._Name(name) * self.value(item.args[0])
+        if name.sub is not None or name.layer is not None:
+            raise self.error(f"a function's name takes no subscript here: {name.word}", item)
+        args = [self.value(arg) for arg in item.args]
+        function = self.vocab.function(name.word)
+        try:
+            value = function(*args)
+        except TypeError:
+            raise self.error(f"{name.word} takes {getattr(function, 'nargs', '?')} argument(s)", item) from None
+        if not item.primes:
+            return value
+        if len(args) != 1 or not isinstance(args[0], (sp.Symbol, sp.Indexed)):
+            raise self.error(f"{name.word}'(…) needs a variable as its argument", item)
+        return sp.Derivative(value, (args[0], item.primes))
+
+    def _Fraction(self, item: node.Fraction) -> sp.Expr:
+        return sp.Mul(self.value(item.numerator), sp.Pow(self.value(item.denominator), -1))
+
+    def _Root(self, item: node.Root) -> sp.Expr:
+        return sp.sqrt(self.value(item.body))
+
+    def _Number(self, item: node.Number) -> sp.Expr:
+        fraction = Rational(item.text)
+        return sp.Rational(fraction.numerator, fraction.denominator)
+
+    # -- names ------------------------------------------------------------------------------
+    def _Name(self, name: node.Name) -> sp.Expr:
+        vocab, word = self.vocab, name.word
+        alias = vocab.alias(word)
+        if alias is not None:
+            base, _, part = alias.replace("{", "").replace("}", "").partition("_")
+            if part and name.sub is not None:
+                raise self.error(f"{word} already stands for {alias}: it takes no subscript", name)
+            name = node.Name(base, name.start, part or name.sub, name.layer, name.index)
+            word = base
+        elif len(word) > 1 and word.isalpha() and not vocab.knows(word) and all(vocab.knows(c) for c in word):
+            letters = [node.Name(c, name.start) for c in word[:-1]] + [node.Name(word[-1], name.start, name.sub, name.layer)]
+            return sp.Mul(*(self._Name(letter) for letter in letters))
+        self.used.append((word, name.start))
+        return self._symbol(name)
+
+    def _symbol(self, name: node.Name) -> sp.Expr:
+        vocab, base, sub = self.vocab, name.word, name.sub
+        index, part = None, ""
+        if name.index is not None:
+            index, part = self._index(name.index), f"_{sub}" if sub is not None else ""
+        elif isinstance(sub, str):
+            if sub == vocab.index or vocab.is_family(base):
+                index = self._index(sub)
+            else:
+                part = f"_{sub}"
+        elif sub is not None:
+            if not vocab.is_family(base):
+                raise self.error(f"{base} is indexed by an expression but is not a family: declare it", name)
+            index = self.value(sub)
+        layer = f"^{{({name.layer})}}" if name.layer is not None and vocab.layers else ""
+        full = base + part + layer
+        if index is None and full in vocab.implicit:
+            index = vocab.index_symbol
+        if index is not None:
+            value = family(full)[index]
+        elif full == vocab.index:
+            value = vocab.index_symbol
+        elif full == vocab.count:
+            value = vocab.count_symbol
+        elif full == "e":
+            value = sp.E
+        else:
+            value = sp.Symbol(full, real=True)
+        if name.layer is not None and not vocab.layers:
+            value = sp.Pow(value, self._layer_power(name))
+        return value
+
+    def _layer_power(self, name: node.Name) -> sp.Expr:
+        """The exponent a layer-like superscript stands for when layers are off: (2), (l+1)."""
+        head, sign, offset = re.fullmatch(r"([A-Za-z0-9]+)([+-]?)([0-9]*)", name.layer).groups()
+        value = sp.Integer(int(head)) if head.isdigit() else self._Name(node.Name(head, name.start))
+        return value + (int(offset) if sign == "+" else -int(offset) if sign else 0)
+
+
+def _operator_symbol(item) -> str:
+    return {node.DerivativeOperator: "∂", node.SumOperator: "Σ", node.LimitOperator: "lim"}[type(item)]

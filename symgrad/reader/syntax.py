@@ -1,0 +1,319 @@
+"""The syntax of a formula, as written: a small tree of typed nodes, one method per grammar rule.
+
+:class:`SyntaxBuilder` turns Lark's parse tree into these nodes and nothing more: it knows no
+vocabulary, so ``a_i(1 - a_i)`` is a :class:`Call` whether ``a`` is a function or a family, and
+``\\ln a_i`` is a product of two names.  Meaning (which names are functions, families, indices;
+what an operator applies to) is the resolver's job.  Every node keeps `start`, its offset in the
+formula's snippet, so an error points at the author's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token, Transformer
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written: its word (``x``, ``\\sigma``, ``w1``), a subscript (text such as ``i``
+    or an expression node), a layer superscript (``l-1``), and an index given after braces
+    (``{x}_{i}``, how SymPy prints x[i])."""
+
+    word: str
+    start: int
+    sub: object = None
+    layer: str | None = None
+    index: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscripted:
+    """``{body}_{i}``: braces, then a subscript (the resolver checks that the body is a name)."""
+
+    body: object
+    index: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Call:
+    """A name directly followed by parenthesised arguments: ``σ(x)``, ``C'(w)`` or ``a_i(1 - a_i)``."""
+
+    name: Name
+    args: tuple
+    primes: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Paren:
+    body: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Dots:
+    start: int
+
+
+@dataclass(frozen=True)
+class Terms:
+    """``t₁ ± t₂ ± …``: (sign, term) pairs; a term may be :class:`Dots`."""
+
+    terms: tuple
+    start: int
+
+
+@dataclass(frozen=True)
+class Negated:
+    body: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Product:
+    """Items written side by side (or with ``\\cdot``); operators among them take what follows."""
+
+    items: tuple
+    start: int
+
+
+@dataclass(frozen=True)
+class Power:
+    base: object
+    exponent: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Primed:
+    body: object
+    count: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Fraction:
+    numerator: object
+    denominator: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Root:
+    body: object
+    start: int
+
+
+@dataclass(frozen=True)
+class DerivativeOperator:
+    """``∂_w`` or ``\\frac{d}{dw}`` (``order`` 2 for ``\\frac{d^2}{dw^2}``): applies to what follows."""
+
+    variable: object
+    order: int
+    start: int
+
+
+@dataclass(frozen=True)
+class PartialFraction:
+    """``\\frac{\\partial C}{\\partial w}``."""
+
+    body: object
+    variable: object
+    start: int
+
+
+@dataclass(frozen=True)
+class SumOperator:
+    """``\\sum_{i=1}^{n}`` (`low` None for ``\\sum_i^n``, which starts at 1): applies to what follows."""
+
+    variable: object
+    low: object
+    high: object
+    start: int
+
+
+@dataclass(frozen=True)
+class LimitOperator:
+    variable: object
+    point: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``a = b = …``; `leading` for a line that starts with '=' (a step), `trailing` if it ends with one."""
+
+    sides: tuple
+    leading: bool
+    trailing: bool
+
+
+@dataclass(frozen=True)
+class Remark:
+    """``(z_i : \\text{expected output})``: a remark about a name, nothing to check."""
+
+    body: object
+
+
+OPERATORS = (DerivativeOperator, SumOperator, LimitOperator)
+
+
+def script_text(token: Token) -> str:
+    """``i`` from the subscript token ``_{ i }``."""
+    return re.sub(r"[\s_{}]", "", token.value)
+
+
+def layer_text(token: Token) -> str:
+    """``l-1`` from the token ``^{(l - 1)}``."""
+    return re.sub(r"[\s^{}()]", "", token.value)
+
+
+def _start(item) -> int:
+    if isinstance(item, Token):
+        return item.start_pos
+    return item.start
+
+
+class SyntaxBuilder(Transformer):
+    """Lark's tree of one formula → syntax nodes (no vocabulary, no state between formulas)."""
+
+    # -- statements -------------------------------------------------------------------------
+    def start(self, children):
+        return children[0]
+
+    def relation(self, children):
+        is_eq = [isinstance(c, Token) and c.type == "EQ" for c in children]
+        sides = tuple(c for c, eq in zip(children, is_eq) if not eq)
+        return Relation(sides, leading=is_eq[0], trailing=len(children) > 1 and is_eq[-1])
+
+    def remark(self, children):
+        return Remark(next(c for c in children if not isinstance(c, Token)))
+
+    # -- sums and products ------------------------------------------------------------------
+    def sum(self, children):
+        if len(children) == 1:
+            return children[0]
+        terms = [(1, children[0])] + [
+            (-1 if op.value == "-" else 1, term) for op, term in zip(children[1::2], children[2::2])
+        ]
+        return Terms(tuple(terms), _start(children[0]))
+
+    def signed(self, children):
+        sign, term = children
+        return Negated(term, sign.start_pos) if sign.value == "-" else term
+
+    def dots(self, children):
+        return Dots(children[0].start_pos)
+
+    def product(self, children):
+        items = tuple(c for c in children if not (isinstance(c, Token) and c.type == "MULOP"))
+        if len(items) == 1 and not isinstance(items[0], OPERATORS):
+            return items[0]
+        return Product(items, _start(items[0]))
+
+    # -- operators --------------------------------------------------------------------------
+    def partial_op(self, children):
+        token, variable = children[0], children[1]
+        if isinstance(variable, Token):
+            variable = Name(script_text(variable), variable.start_pos)
+        return DerivativeOperator(variable, 1, token.start_pos)
+
+    def frac_op(self, children):
+        token, variable = children[0], children[1]
+        order = re.search(r"\^\s*\{?\s*([0-9])", token.value)
+        return DerivativeOperator(variable, int(order.group(1)) if order else 1, token.start_pos)
+
+    def sum_op(self, children):
+        token = children[0]
+        if isinstance(children[1], Token):  # \sum_i^n
+            variable = Name(script_text(children[1]), children[1].start_pos)
+            return SumOperator(variable, None, children[2], token.start_pos)
+        return SumOperator(children[1], children[3], children[4], token.start_pos)
+
+    def lim_op(self, children):
+        return LimitOperator(children[1], children[3], children[0].start_pos)
+
+    # -- powers, primes, groups -------------------------------------------------------------
+    def pow(self, children):
+        return Power(children[0], children[1], _start(children[0]))
+
+    def script_char(self, children):
+        token = children[0]
+        return Number(token.value, token.start_pos) if token.value.isdigit() else Name(token.value, token.start_pos)
+
+    def primed(self, children):
+        return Primed(children[0], len(children) - 1, _start(children[0]))
+
+    def paren(self, children):
+        return Paren(children[1], children[0].start_pos)
+
+    def group(self, children):
+        """``{…}`` groups; ``{x}_{i}`` subscripts the name inside the braces."""
+        inner = children[0]
+        if len(children) == 1:
+            return inner
+        return Subscripted(inner, script_text(children[1]), children[1].start_pos)
+
+    def call(self, children):
+        name = Name(children[0].value, children[0].start_pos)
+        primes, args = 0, []
+        for child in children[1:]:
+            if isinstance(child, Token) and child.type == "SIMPLE_SUB":
+                name = Name(name.word, name.start, script_text(child), name.layer)
+            elif isinstance(child, Token) and child.type == "LAYER":
+                name = Name(name.word, name.start, name.sub, layer_text(child))
+            elif isinstance(child, Token) and child.type == "PRIME":
+                primes += 1
+            elif not isinstance(child, Token):
+                args.append(child)
+        return Call(name, tuple(args), primes, name.start)
+
+    def frac(self, children):
+        return Fraction(children[1], children[2], children[0].start_pos)
+
+    def partial_frac(self, children):
+        return PartialFraction(children[2], children[4], children[3].start_pos)
+
+    def sqrt(self, children):
+        return Root(children[1], children[0].start_pos)
+
+    def number(self, children):
+        return Number(children[0].value, children[0].start_pos)
+
+    # -- names ------------------------------------------------------------------------------
+    def atom(self, children):
+        token = children[0]
+        sub = layer = None
+        for child in children[1:]:
+            if isinstance(child, Token) and child.type == "SIMPLE_SUB":
+                sub = script_text(child)
+            elif isinstance(child, Token) and child.type == "LAYER":
+                layer = layer_text(child)
+            else:
+                sub = child
+        return Name(token.value, token.start_pos, sub, layer)
+
+    variable = atom
+
+
+def walk(tree):
+    """Every node of a syntax tree, the tree first (names, subscripts and arguments included)."""
+    stack = [tree]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend(reversed(item))
+            continue
+        if not hasattr(item, "__dataclass_fields__"):
+            continue
+        yield item
+        stack.extend(reversed([getattr(item, name) for name in item.__dataclass_fields__]))
