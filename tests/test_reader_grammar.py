@@ -1,4 +1,4 @@
-"""The grammar and transformer: the math people write in notes, read into SymPy objects."""
+"""The grammar, syntax and resolver: the math people write in notes, read into SymPy objects."""
 
 from pathlib import Path
 

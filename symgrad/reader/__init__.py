@@ -1,6 +1,11 @@
 """Read derivations the way people write them: Markdown and LaTeX notes, with a notation block.
 
-``read_file`` reads a .md or .tex document into a Derivation; ``read_formula`` one formula.  Formulas are parsed by a Lark grammar and built into SymPy by a transformer; no text
+``read_file`` reads a .md or .tex document into a Derivation; ``read_formula`` one formula.
+
+The layers, in order: :mod:`markdown` / :mod:`latex` cut a document into pieces; :mod:`parser`
+(a Lark grammar) and :mod:`syntax` build each formula's syntax tree, knowing no vocabulary;
+:mod:`resolver` reads it through the notation (:mod:`vocabulary`, :mod:`notation_block`) into
+SymPy; :mod:`classifier` decides what each line is; :mod:`document` runs them in order.  No text
 of the document is ever evaluated as Python.
 """
 
