@@ -32,6 +32,12 @@ class sigma(sp.Function):
         value = sigma(self.args[0])
         return value * (1 - value)
 
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_positive(self):
+        return True if self.args[0].is_real else None
+
     def _eval_rewrite_as_exp(self, x, **kwargs):
         return 1 / (1 + sp.exp(-x))
 

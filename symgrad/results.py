@@ -138,6 +138,7 @@ class Finding(Displayable):
     diagnosis: Diagnosis | None = None
     note: str | None = None  # what a definition or remark says about itself
     evidence: str | None = None
+    conditions: tuple[str, ...] = ()  # what the verdict needs (w > 0, 3 ≤ n)
     rests_on: tuple[str, ...] = ()
     rows: tuple[AlgorithmRow, ...] | None = None
     text: str = ""  # the author's prose just before the equation

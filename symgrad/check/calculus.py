@@ -4,10 +4,13 @@
 names (C, then a_i, then σ), never by expanding the composed expression, so results stay in the
 notes' notation (``a_i (1 - a_i) i_1``) and the cost grows with depth, not with expression size.
 
-Two readings matter here and are printed by the report:
+Three readings matter here and are printed by the report:
 
-* a derivative with respect to one sample's quantity, ``∂_{a_j} Σ_i f(a_i)``, is the single term
-  i = j (the sample j is one of the n samples);
+* a derivative with respect to one sample's quantity, ``∂_{x_k} Σ_{i=a}^{b} f(x_i)``, is the
+  single term i = k where a ≤ k ≤ b, and 0 elsewhere; where that depends on n or on a free index,
+  the result is a :class:`sympy.Piecewise` whose condition the verdict reports (a free index
+  such as i or j names one of the samples 1 … n);
+* ``∂x_j / ∂x_k`` is the Kronecker delta δ_jk: 1 for the same sample, 0 for another;
 * held-constant families (targets and pseudo-targets) are constants under ∂, whatever their value.
 """
 
@@ -16,6 +19,13 @@ from __future__ import annotations
 import sympy as sp
 
 from symgrad.check.scope import Scope, outermost
+
+
+def _depends(expr, var) -> bool:
+    """Whether `expr` may change with `var`: x_j depends on x_k (they may be the same sample)."""
+    if var in expr.free_symbols:
+        return True
+    return isinstance(var, sp.Indexed) and any(node.base == var.base for node in expr.atoms(sp.Indexed))
 
 
 class UnsupportedDerivative(Exception):
@@ -70,7 +80,7 @@ class Calculus:
         if value is not None:
             return self.derivative(value, var)
         outer, partials = self._local_rule(expr)
-        result = outer.diff(var) if var in outer.free_symbols else sp.S.Zero
+        result = outer.diff(var) if _depends(outer, var) else sp.S.Zero
         for node, partial in partials:
             inner_derivative = self.derivative(node, var)
             if inner_derivative != 0:
@@ -108,6 +118,26 @@ class Calculus:
             return sp.S.Zero if derivative == 0 else sp.Sum(derivative, (index, low, high))
         if uses != {(index,)} or len(var.indices) != 1:
             raise UnsupportedDerivative(f"{var.base} is used at another sample inside {total}")
+        sample = var.indices[0]
+        inside = self._in_range(sample, low, high)
+        if inside is sp.false:
+            return sp.S.Zero
         term = sp.Dummy("k", integer=True)
         local = summand.xreplace({index: term})
-        return self.derivative(local, var.base[term]).xreplace({term: var.indices[0]})
+        value = self.derivative(local, var.base[term]).xreplace({term: sample})
+        return value if inside is sp.true else sp.Piecewise((value, inside), (sp.S.Zero, True))
+
+    def _in_range(self, sample, low, high):
+        """Whether low ≤ sample ≤ high: true, false, or the condition (3 ≤ n) when that depends.
+
+        A free index (i, j) is one of the samples, 1 ≤ j ≤ n: that is how it is read.
+        """
+        count = self.scope.notation.count
+        relations = []
+        for relation in (sp.Le(low, sample), sp.Le(sample, high)):
+            if relation not in (sp.true, sp.false) and sample.is_Symbol and count in relation.free_symbols:
+                rest = sp.Dummy("t", integer=True, nonnegative=True)
+                known = relation.subs(count, sample + rest)  # n = j + t: the sample is at most n
+                relation = known if known in (sp.true, sp.false) else relation
+            relations.append(relation)
+        return sp.And(*relations)

@@ -143,6 +143,7 @@ class Checker:
             verdict=outcome.verdict,
             method=outcome.method,
             evidence=outcome.evidence or None,
+            conditions=outcome.conditions,
             counterexample=outcome.counterexample if outcome.verdict == Verdict.FAILS else None,
             diagnosis=diagnosis,
             follows=follows,

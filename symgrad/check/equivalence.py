@@ -1,35 +1,30 @@
-"""Is A = B?  A symbolic proof for every n first, then numeric evidence, then a counterexample.
+"""Is A = B?  Numbers screen, a symbolic proof for every n decides, rigorous trials give evidence.
 
-The proof normalises sums the way a person does: every sum over the samples is renamed to one
-index, constants are pulled in, sums over the same range are merged, and the merged summand and
+The proof normalises sums the way a person does: every sum is renamed to one index per kind of
+range, constants are pulled in, sums over the same range are merged, and the merged summand and
 the remainder must vanish identically.  That is sufficient for equality at every n.  It is tried
-three times, each stage sound on its own: with defined names (a_i) kept as opaque atoms, with
-every definition substituted, and with σ written as 1/(1 + e^{-x}).
+in stages, each sound on its own: with defined names (a_i) kept as opaque atoms, with every
+definition substituted, with σ written as 1/(1 + e^{-x}), and, where a side is defined only on
+part of the real line, assuming what definedness implies (reported as a condition).
+
+A sum whose upper limit is below its lower limit is empty: it is 0 (Σ_{i=1}^{0} x_i = 0).
+
+Equality is never decided by floats: floats only screen for differences, and a difference, or an
+equality that no proof covers, is decided exactly or in interval arithmetic (:mod:`trials`).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
-import mpmath
 import sympy as sp
 
-from symgrad.check.numeric import FLOAT, PRECISE, Evaluator, NotNumeric
-from symgrad.check.scope import Scope, free_indices
+from symgrad.check.domain import describe, domain_conditions, positive_symbols
+from symgrad.check.scope import Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
-from symgrad.notation import plain, sigma
+from symgrad.check.trials import Trials, Variables, evidence
+from symgrad.notation import sigma
 from symgrad.results import Counterexample, Method, Verdict
-
-SAMPLE_COUNTS = (1, 2, 3, 5)
-TRIALS_PER_COUNT = 4
-SIMPLE_VALUES = (1, 2, -1, 0.5, -2, 3, -0.5, 0.25, 1.5, -3)
-#: Relative differences that count: floats screen (rounding stays far below 1e-9), 40-digit
-#: evaluation confirms (rounding stays far below 1e-20).
-FLOAT_TOLERANCE = 1e-9
-PRECISE_TOLERANCE = mpmath.mpf(10) ** -20
-#: The one index every sum is renamed to, so summands of different sums can be compared.
-CANONICAL_INDEX = sp.Dummy("k", integer=True, positive=True)
 
 
 class NotLinearInSums(Exception):
@@ -38,15 +33,32 @@ class NotLinearInSums(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    """The decision on lhs = rhs, and what it rests on."""
+    """The decision on lhs = rhs, and what it rests on: `conditions` a proof needed."""
 
     verdict: Verdict
     method: Method
     counterexample: Counterexample | None = None
     evidence: str = ""
+    conditions: tuple[str, ...] = ()
 
 
 # -- symbolic --------------------------------------------------------------------------------
+_CANONICAL = {
+    "positive": sp.Dummy("k", integer=True, positive=True),
+    "nonnegative": sp.Dummy("k", integer=True, nonnegative=True),
+    "integer": sp.Dummy("k", integer=True),
+}
+
+
+def canonical_index(low) -> sp.Dummy:
+    """The one index sums from `low` are renamed to, with only the assumptions the range gives it."""
+    if (low - 1).is_nonnegative:
+        return _CANONICAL["positive"]
+    if low.is_nonnegative:
+        return _CANONICAL["nonnegative"]
+    return _CANONICAL["integer"]
+
+
 def sum_decomposition(expr: sp.Expr) -> tuple[dict, sp.Expr]:
     """Write `expr` as Σ_range Sum(summand_range) + rest, merging sums over the same range.
 
@@ -62,9 +74,9 @@ def sum_decomposition(expr: sp.Expr) -> tuple[dict, sp.Expr]:
         if len(total.limits) != 1:
             raise NotLinearInSums("sum over several indices")
         index, low, high = total.limits[0]
-        if coefficient.has(index) and index in coefficient.free_symbols:
+        if index in coefficient.free_symbols:
             raise NotLinearInSums("coefficient uses the summation index")
-        summand = total.function.xreplace({index: CANONICAL_INDEX})
+        summand = total.function.xreplace({index: canonical_index(low)})
         groups[(low, high)] = groups.get((low, high), sp.S.Zero) + coefficient * summand
     return groups, rest
 
@@ -113,151 +125,78 @@ def vanishes(difference: sp.Expr, deep: bool = False) -> bool:
 
 
 def _constant_terms_summed(groups: dict, rest: sp.Expr) -> tuple[sp.Expr, dict]:
-    """Σ_{i=low}^{high} c = (high - low + 1) c: terms of a summand that do not depend on the
-    sample move out of the sum, so Σ (x_i + c) = Σ x_i + n c can be seen."""
+    """Σ_{i=low}^{high} c = (high − low + 1) c, where the range is never reversed: terms of a
+    summand that do not depend on the sample move out of the sum, so Σ (x_i + c) = Σ x_i + n c
+    can be seen.  A range that may be empty by more than one (Σ_{i=1}^{6−n}) keeps its terms."""
     remaining = {}
     for (low, high), summand in groups.items():
+        index = canonical_index(low)
         terms = sp.Add.make_args(sp.expand(summand))
-        constant = sp.Add(*[term for term in terms if CANONICAL_INDEX not in term.free_symbols])
-        rest += (high - low + 1) * constant
-        remaining[(low, high)] = sp.Add(*[term for term in terms if CANONICAL_INDEX in term.free_symbols])
+        constant = sp.Add(*[term for term in terms if index not in term.free_symbols])
+        if constant != 0 and (high - low + 1).is_nonnegative:
+            rest += (high - low + 1) * constant
+            remaining[(low, high)] = sp.Add(*[term for term in terms if index in term.free_symbols])
+        else:
+            remaining[(low, high)] = summand
     return rest, remaining
 
 
-def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
-    """Try the proof stages; True means proven for every n and every value."""
+def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> tuple[bool, tuple[str, ...]]:
+    """Try the proof stages: (proven, the conditions the proof needed)."""
     for left, right in scope.forms(lhs, rhs):
         if vanishes(left - right):
-            return True
+            return True, ()
     difference = left - right
-    if difference.has(sigma) or difference.has(sp.exp):
-        return vanishes(difference.rewrite(sigma, sp.exp), deep=True)
-    return False
+    exponential = difference.has(sigma) or difference.has(sp.exp)
+    if exponential and vanishes(difference.rewrite(sigma, sp.exp), deep=True):
+        return True, ()
+    conditions = domain_conditions(left, right)
+    assumed = positive_symbols(conditions)
+    if assumed:
+        restricted = difference.xreplace(assumed)
+        if vanishes(restricted, deep=True) or exponential and vanishes(restricted.rewrite(sigma, sp.exp), deep=True):
+            used = [c for c in conditions if c.args[0] in assumed]
+            return True, tuple(describe(c) for c in used)
+    return False, ()
 
 
-# -- numeric ---------------------------------------------------------------------------------
-@dataclass
-class Variables:
-    """The names a numeric trial must give values to."""
-
-    symbols: list
-    families: list
-    indices: list
-
-    @classmethod
-    def of(cls, *exprs, scope: Scope) -> "Variables":
-        leaves, indices = set(), set()
-        for expr in exprs:
-            leaves |= scope.leaves(expr)
-            indices |= free_indices(expr)
-        count = scope.notation.count
-        symbols = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count}
-        families = {leaf for leaf in leaves if isinstance(leaf, sp.IndexedBase)}
-        key = str  # a deterministic order, so a seed gives the same trials
-        return cls(sorted(symbols, key=key), sorted(families, key=key), sorted(indices, key=key))
-
-    def assign(self, n: int, pick, rng: random.Random, count: sp.Symbol) -> dict:
-        """Values for one trial.  Families get a value for the samples 1 … n and one on either
-        side, so that a sum over a wrong range (0 … n, 1 … n+1) has a value to show."""
-        values = {count: n}
-        for symbol in self.symbols:
-            values[symbol] = pick()
-        for base in self.families:
-            values[base] = {(position,): pick() for position in range(0, n + 2)}
-        for index in self.indices:
-            values[index] = rng.randint(1, n)
-        return values
-
-    def shown(self, values: dict, used: set) -> dict:
-        """The values a reader needs to recompute a trial, plain-named: x[1], w^(1)."""
-        shown = {plain(symbol): values[symbol] for symbol in self.symbols}
-        for base, positions in sorted(used, key=lambda item: (str(item[0]), item[1])):
-            if base in self.families:
-                shown[f"{plain(base)}[{','.join(map(str, positions))}]"] = values[base][positions]
-        shown.update({plain(index): values[index] for index in self.indices})
-        return shown
-
-
-def _differ(left, right, tolerance) -> bool:
-    scale = max(1, abs(left), abs(right))
-    return abs(left - right) > tolerance * scale
-
-
-def _evaluate_pair(lhs, rhs, values, scope, arithmetic):
-    """Both sides at `values`, and the family elements they read; None where undefined."""
-    evaluate = Evaluator(values, scope, arithmetic)
-    try:
-        return evaluate(lhs), evaluate(rhs), evaluate.used
-    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
-        return None
-
-
-def difference_at(lhs, rhs, values, scope) -> tuple | None | bool:
-    """Both sides at `values`: their 40-digit values and the elements read if they differ,
-    False if equal, None if they cannot be evaluated there.  Floats screen; only a float
-    difference is recomputed."""
-    fast = _evaluate_pair(lhs, rhs, values, scope, FLOAT)
-    if fast is not None and not _differ(fast[0], fast[1], FLOAT_TOLERANCE):
+def refuted(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
+    """The sides differ for sure: written out, their difference is a rational function of n and
+    the values (no sums, functions or derivatives) that is not identically zero."""
+    left, right = list(scope.forms(lhs, rhs))[-1]
+    difference = left - right
+    if difference.atoms(sp.Sum, sp.Function, sp.Derivative, sp.Indexed) or difference.has(sp.Piecewise):
         return False
-    precise = _evaluate_pair(lhs, rhs, values, scope, PRECISE)
-    if precise is None:
-        return None
-    return precise if _differ(precise[0], precise[1], PRECISE_TOLERANCE) else False
+    if not difference.free_symbols:
+        return difference.is_zero is False
+    try:
+        return not is_identically_zero(difference)
+    except (sp.PolynomialError, TypeError):
+        return False
 
 
-def compare_numerically(lhs, rhs, scope: Scope, seed: int, shrink: bool = True) -> Outcome:
-    """Random trials at several n; a difference found is shrunk to small n and simple numbers."""
-    count = scope.notation.count
-    variables = Variables.of(lhs, rhs, scope=scope)
-    rng = random.Random(seed)
-    tried = 0
-    for n in SAMPLE_COUNTS:
-        for _ in range(TRIALS_PER_COUNT):
-            values = variables.assign(n, lambda: round(rng.uniform(-2, 2), 3), rng, count)
-            found = difference_at(lhs, rhs, values, scope)
-            if found is None:
-                continue
-            tried += 1
-            if found:
-                simplest = find_counterexample(lhs, rhs, scope, seed) if shrink else None
-                return Outcome(Verdict.FAILS, Method.COUNTEREXAMPLE, simplest or _example(variables, n, values, found))
-    if tried == 0:
-        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence="no trial could be evaluated")
-    return Outcome(
-        Verdict.NUMERICALLY_EQUAL,
-        Method.NUMERIC,
-        evidence=f"equal on {tried} random trials at n = {', '.join(map(str, SAMPLE_COUNTS))}",
-    )
+def split_conditions(expr: sp.Expr) -> tuple[sp.Expr, tuple]:
+    """`expr` with each ``Piecewise((value, condition), (0, True))`` read as its value, and the
+    conditions under which that reading holds (a sample inside a sum's range: 3 ≤ n)."""
+    conditions: list = []
+
+    def main(piecewise):
+        (value, condition), rest = piecewise.args[0], piecewise.args[1:]
+        if len(rest) != 1 or rest[0].cond is not sp.true or rest[0].expr != 0:
+            return piecewise
+        conditions.extend(sp.And.make_args(condition))
+        return value
+
+    replaced = expr.replace(lambda e: isinstance(e, sp.Piecewise), main)
+    return replaced, tuple(dict.fromkeys(conditions))
 
 
-def _example(variables: Variables, n: int, values: dict, found: tuple) -> Counterexample:
-    left, right, used = found
-    return Counterexample(n, variables.shown(values, used), float(left), float(right))
-
-
-def find_counterexample(lhs, rhs, scope: Scope, seed: int, attempts: int = 60) -> Counterexample | None:
-    """The smallest n, and the simplest numbers, at which the sides differ."""
-    count = scope.notation.count
-    variables = Variables.of(lhs, rhs, scope=scope)
-    rng = random.Random(seed)
-    pickers = (
-        lambda: rng.choice(SIMPLE_VALUES[:4]),
-        lambda: rng.choice(SIMPLE_VALUES),
-        lambda: round(rng.uniform(-3, 3), 2),
-    )
-    for n in range(1, max(SAMPLE_COUNTS) + 1):
-        degenerate = None  # a difference where one side is 0 convinces less: look a little further
-        for pick in pickers:
-            for _ in range(attempts // len(pickers)):
-                values = variables.assign(n, pick, rng, count)
-                found = difference_at(lhs, rhs, values, scope)
-                if found and found[0] != 0 and found[1] != 0:
-                    return _example(variables, n, values, found)
-                if found and degenerate is None:
-                    degenerate = _example(variables, n, values, found)
-        if degenerate is not None:
-            return degenerate
-    return None
+def describe_index_condition(condition) -> str:
+    left, right = condition.args
+    symbol = "≤" if isinstance(condition, sp.LessThan) else "<" if isinstance(condition, sp.StrictLessThan) else "?"
+    if symbol == "?":
+        return sp.sstr(condition)
+    return f"{sp.sstr(left)} {symbol} {sp.sstr(right)}"
 
 
 # -- the decision ----------------------------------------------------------------------------
@@ -266,19 +205,45 @@ def decide(
 ) -> Outcome:
     """The verdict on lhs = rhs: proven, numerically-equal, fails or inconclusive.
 
-    Numbers first (cheap, and a difference at 40 digits is a counterexample), then a proof for
-    the claims the numbers could not refute.
+    Floats screen first (cheap; a difference they find is confirmed rigorously and shrunk into a
+    counterexample), then a proof; a claim no proof covers gets rigorously decided trials.
     """
-    numeric = None
+    (lhs, left_conditions), (rhs, right_conditions) = split_conditions(lhs), split_conditions(rhs)
+    index_conditions = tuple(dict.fromkeys(left_conditions + right_conditions))
+    stated = tuple(describe_index_condition(c) for c in index_conditions)
+    trials = Trials(lhs, rhs, scope, seed, Variables.of(lhs, rhs, scope=scope, conditions=index_conditions))
     try:
         with time_limit(timeout):
-            numeric = compare_numerically(lhs, rhs, scope, seed, shrink)
-            if numeric.verdict == Verdict.FAILS:
-                return numeric
-            if prove_equal(lhs, rhs, scope):
-                return Outcome(Verdict.PROVEN, Method.SYMBOLIC)
+            difference, _ = trials.screen()
+            if difference is not None:
+                return _fails(trials, difference, shrink, stated)
+            proven, needed = prove_equal(lhs, rhs, scope)
+            if proven:
+                return Outcome(Verdict.PROVEN, Method.SYMBOLIC, conditions=stated + needed)
+    except TimeLimitExceeded:
+        pass
+    try:
+        with time_limit(timeout):
+            difference, equal = trials.decided()
+            if difference is not None:
+                return _fails(trials, difference, shrink, stated)
+            if refuted(lhs, rhs, scope):
+                found = trials.simplest_difference(200)
+                if found is not None:
+                    return _fails(trials, found, False, stated)
     except TimeLimitExceeded as error:
-        if numeric is None:
-            return Outcome(Verdict.INCONCLUSIVE, Method.SYMBOLIC, evidence=str(error))
-    return numeric
+        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence=str(error), conditions=stated)
+    if not equal:
+        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence="no trial could be evaluated", conditions=stated)
+    return Outcome(Verdict.NUMERICALLY_EQUAL, Method.NUMERIC, evidence=evidence(equal), conditions=stated)
 
+
+def _fails(trials: Trials, trial, shrink: bool, stated: tuple) -> Outcome:
+    return Outcome(Verdict.FAILS, Method.COUNTEREXAMPLE, trials.counterexample(trial, shrink), conditions=stated)
+
+
+def find_counterexample(lhs, rhs, scope: Scope, seed: int) -> Counterexample | None:
+    """The smallest n and simplest numbers at which lhs ≠ rhs, if trials find one."""
+    trials = Trials(lhs, rhs, scope, seed, Variables.of(lhs, rhs, scope=scope))
+    found = trials.simplest_difference()
+    return trials.counterexample(found, shrink=False) if found is not None else None

@@ -1,17 +1,27 @@
-"""Evaluate a claim's sides at concrete numbers: fast in floats, or honest in 40 digits.
+"""Evaluate a claim's sides at concrete numbers: fast in floats, or rigorously.
 
 A small evaluator dispatching per node type (like SymPy's printers): sums over samples run as
-loops over the concrete n, families are 1-based lists, σ is the logistic function, and names a
-scope defines (a_i^{(l)}, C) are computed from their definitions once per sample, so a deep chain
-costs its depth, not the size of its composed formula.  Floats screen many random trials
-quickly; mpmath at 40 digits confirms a counterexample, so a difference it reports is not
-rounding noise.
+loops over the concrete n, families are lists indexed by sample, σ is the logistic function,
+and names a scope defines (a_i^{(l)}, C) are computed from their definitions once per sample, so
+a deep chain costs its depth, not the size of its composed formula.
+
+Three arithmetics share the evaluator:
+
+* :data:`FLOAT` screens many trials quickly; it never decides anything on its own;
+* :data:`EXACT` computes with rationals, exactly, where the expression allows (no exp, log, σ …);
+* :func:`interval` encloses the true value in an interval at a given precision (mpmath.iv), so
+  "the sides differ" is certain when the difference's interval excludes 0.
+
+A value that is not a finite real number (a logarithm of a negative number, 0/0, an overflow)
+makes the trial not evaluable: it never counts as equal.
 """
 
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Callable
 
@@ -20,13 +30,31 @@ import sympy as sp
 
 from symgrad.notation import sigma
 
-DIGITS = 40
+#: A sum over more terms than this is not run numerically (Σ_{i=1}^{10^{12}}).
+MAX_TERMS = 100_000
 
 
 class NotNumeric(ValueError):
-    """The expression has a part with no numeric value here (an unknown name, say)."""
+    """The expression has no finite real value here (an unknown name, a domain error, an overflow)."""
 
 
+class NotExact(NotNumeric):
+    """The expression needs more than rational arithmetic (exp, log, σ, a non-integer power)."""
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """The number type an evaluation runs in, and its elementary operations."""
+
+    name: str
+    number: Callable  # a Python int or Fraction → a number of this arithmetic
+    functions: dict
+    power: Callable  # (base, exponent, integer exponent or None) → base**exponent
+    check: Callable  # raises NotNumeric for a value that is not a finite real number
+    to_int: Callable  # an integer-valued number → int (indices, sum bounds)
+
+
+# -- floats ----------------------------------------------------------------------------------
 def _float_sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -34,37 +62,154 @@ def _float_sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-@dataclass(frozen=True)
-class Arithmetic:
-    """The number type an evaluation runs in, and its elementary functions."""
+def _float_power(base, exponent, integer):
+    if integer is not None:
+        if base == 0 and integer < 0:
+            raise NotNumeric("division by zero")
+        return base**integer
+    if base < 0 or base == 0 and exponent < 0:
+        raise NotNumeric("a power outside its domain")
+    return base**exponent
 
-    number: Callable
-    total: Callable
-    functions: dict
+
+def _float_check(value):
+    if not isinstance(value, float) or not math.isfinite(value):
+        raise NotNumeric(f"not a finite real number: {value}")
+    return value
+
+
+def _guarded(function):
+    """A math function whose domain errors and overflows make the trial not evaluable."""
+
+    def guarded(*args):
+        try:
+            return function(*args)
+        except (ValueError, OverflowError, ZeroDivisionError) as error:
+            raise NotNumeric(str(error)) from None
+
+    return guarded
 
 
 FLOAT = Arithmetic(
-    float,
-    math.fsum,
-    {sigma: _float_sigmoid, sp.exp: math.exp, sp.log: math.log, sp.tanh: math.tanh, sp.sin: math.sin,
-     sp.cos: math.cos, sp.Abs: abs},
+    "float",
+    lambda value: float(value),
+    {sigma: _float_sigmoid, sp.exp: _guarded(math.exp), sp.log: _guarded(math.log), sp.tanh: math.tanh,
+     sp.sin: math.sin, sp.cos: math.cos, sp.Abs: abs},
+    _guarded(_float_power),
+    _float_check,
+    lambda value: int(value) if float(value).is_integer() else _not_integer(value),
 )
-PRECISE = Arithmetic(
-    mpmath.mpf,
-    mpmath.fsum,
-    {sigma: lambda x: 1 / (1 + mpmath.exp(-x)), sp.exp: mpmath.exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh,
-     sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.Abs: abs},
+
+
+# -- exact rationals -------------------------------------------------------------------------
+def _no_function(name):
+    def refuse(*args):
+        raise NotExact(f"{name} is not rational")
+
+    return refuse
+
+
+def _exact_power(base, exponent, integer):
+    if integer is None:
+        raise NotExact("a non-integer power")
+    if base == 0 and integer < 0:
+        raise NotNumeric("division by zero")
+    return base**integer
+
+
+EXACT = Arithmetic(
+    "exact",
+    Fraction,
+    {sigma: _no_function("σ"), sp.exp: _no_function("exp"), sp.log: _no_function("log"), sp.tanh: _no_function("tanh"),
+     sp.sin: _no_function("sin"), sp.cos: _no_function("cos"), sp.Abs: abs},
+    _exact_power,
+    lambda value: value,
+    lambda value: value.numerator if value.denominator == 1 else _not_integer(value),
+)
+
+
+# -- intervals -------------------------------------------------------------------------------
+iv = mpmath.iv
+
+
+def _interval_sigmoid(x):
+    return 1 / (1 + iv.exp(-x))
+
+
+def _interval_tanh(x):
+    return 1 - 2 / (iv.exp(2 * x) + 1)
+
+
+def _interval_log(x):
+    if float(x.a) <= 0:
+        raise NotNumeric("a logarithm of a number that may not be positive")
+    return iv.log(x)
+
+
+def _interval_power(base, exponent, integer):
+    if integer is not None:
+        if integer < 0 and 0 in base:
+            raise NotNumeric("division by a number that may be zero")
+        return base**integer
+    low = float(base.a)
+    if low < 0 or low == 0 and float(exponent.a) < 0:
+        raise NotNumeric("a power outside its domain")
+    return iv.exp(exponent * iv.log(base)) if low > 0 else base**exponent
+
+
+def _interval_check(value):
+    if not isinstance(value, iv.mpf) or not (math.isfinite(float(value.a)) and math.isfinite(float(value.b))):
+        raise NotNumeric(f"not a finite real interval: {value}")
+    return value
+
+
+@contextmanager
+def interval_precision(bits: int):
+    """Interval arithmetic at `bits` of working precision inside the block (mpmath's iv context)."""
+    saved = iv.prec
+    iv.prec = bits
+    try:
+        yield
+    finally:
+        iv.prec = saved
+
+
+def _interval_number(value):
+    if isinstance(value, Fraction):
+        return iv.mpf(value.numerator) / value.denominator
+    return iv.mpf(value)
+
+
+def _interval_to_int(value):
+    low, high = float(value.a), float(value.b)
+    if low == high and low.is_integer():
+        return int(low)
+    return _not_integer(value)
+
+
+def _not_integer(value):
+    raise NotNumeric(f"an index is not an integer: {value}")
+
+
+INTERVAL = Arithmetic(
+    "interval",
+    _interval_number,
+    {sigma: _interval_sigmoid, sp.exp: iv.exp, sp.log: _interval_log, sp.tanh: _interval_tanh,
+     sp.sin: iv.sin, sp.cos: iv.cos, sp.Abs: abs},
+    _interval_power,
+    _interval_check,
+    _interval_to_int,
 )
 
 
 class Evaluator:
     """Numeric value of expressions given values for their names.
 
-    `values` maps Symbols to numbers and IndexedBases to {positions: number}, positions being
-    tuples of indices ((1,) for x_1).
+    `values` maps Symbols to numbers (ints or Fractions, converted to the arithmetic) and
+    IndexedBases to {positions: number}, positions being tuples of indices ((1,) for x_1).
     """
 
-    def __init__(self, values: dict, scope=None, arithmetic: Arithmetic = PRECISE):
+    def __init__(self, values: dict, scope=None, arithmetic: Arithmetic = EXACT):
         self.arithmetic = arithmetic
         number = arithmetic.number
         self.values = {
@@ -74,13 +219,14 @@ class Evaluator:
         self.scope = scope
         #: The family elements the evaluation read, (base, position): what a counterexample shows.
         self.used: set = set()
-        self._looping: set = set()
+        #: Symbols whose value changes during the evaluation: loop indices and definitions' parameters.
+        self._varying: set = set()
         self._sums: dict = {}
         self._defined: dict = {}
 
     def __call__(self, expr):
-        with mpmath.workdps(DIGITS):
-            return self._eval(expr)
+        value = self._eval(expr)
+        return self.arithmetic.check(value)
 
     def _eval(self, expr):
         kind = type(expr)
@@ -90,11 +236,22 @@ class Evaluator:
         return method(self, expr)
 
     def _eval_Number(self, expr):
-        number = self.arithmetic.number
-        return number(expr.p) / number(expr.q) if expr.is_Rational else number(float(expr))
+        if expr.is_Rational:
+            return self.arithmetic.number(Fraction(int(expr.p), int(expr.q)))
+        if self.arithmetic is EXACT:
+            raise NotExact("a floating-point number")
+        return self.arithmetic.number(Fraction(str(expr)))
 
     def _eval_NumberSymbol(self, expr):
-        return self.arithmetic.number(str(expr.evalf(DIGITS)))
+        if self.arithmetic is EXACT:
+            raise NotExact(f"{expr} is not rational")
+        if self.arithmetic is FLOAT:
+            return float(expr)
+        if expr is sp.E:
+            return iv.e
+        if expr is sp.pi:
+            return iv.pi
+        return _unknown(self, expr)
 
     def _eval_Symbol(self, expr):
         if expr in self.values:
@@ -102,7 +259,7 @@ class Evaluator:
         return self._by_definition(expr, expr, ())
 
     def _eval_Indexed(self, expr):
-        positions = tuple(int(self._eval(index)) for index in expr.indices)
+        positions = tuple(self._integer(index) for index in expr.indices)
         items = self.values.get(expr.base)
         if items is None:
             return self._by_definition(expr, expr.base, positions)
@@ -111,23 +268,30 @@ class Evaluator:
         self.used.add((expr.base, positions))
         return items[positions]
 
+    def _integer(self, expr) -> int:
+        return self.arithmetic.to_int(self._eval(expr))
+
     def _eval_AppliedUndef(self, expr):
         return self._by_definition(expr, expr.func, tuple(self._eval(arg) for arg in expr.args))
 
     def _by_definition(self, expr, head, arguments):
         """A defined name's value, computed once per concrete argument (sample)."""
-        key = (head, arguments)
+        key = (head, tuple(map(_key, arguments)))
         if key in self._defined:
             return self._defined[key]
         definition = self.scope.definitions.get(head) if self.scope is not None else None
         if definition is None or len(definition.params) != len(arguments):
             raise NotNumeric(f"no value for {expr}")
-        saved = {param: self.values.get(param) for param in definition.params}
-        self.values.update(zip(definition.params, map(self.arithmetic.number, arguments)))
+        params = definition.params
+        saved = {param: self.values.get(param) for param in params}
+        was_varying = self._varying & set(params)
+        self.values.update(zip(params, (a if not isinstance(a, int) else self.arithmetic.number(a) for a in arguments)))
+        self._varying |= set(params)
         try:
             value = self._eval(definition.body)
         finally:
             self._restore(saved)
+            self._varying -= set(params) - was_varying
         self._defined[key] = value
         return value
 
@@ -139,21 +303,21 @@ class Evaluator:
                 self.values[name] = old
 
     def _eval_Add(self, expr):
-        return self.arithmetic.total([self._eval(arg) for arg in expr.args])
+        return sum((self._eval(arg) for arg in expr.args[1:]), self._eval(expr.args[0]))
 
     def _eval_Mul(self, expr):
-        result = self.arithmetic.number(1)
-        for arg in expr.args:
-            result *= self._eval(arg)
+        result = self._eval(expr.args[0])
+        for arg in expr.args[1:]:
+            result = result * self._eval(arg)
         return result
 
     def _eval_Pow(self, expr):
-        base, exponent = self._eval(expr.base), self._eval(expr.exp)
-        if base == 0 and exponent < 0:
-            raise NotNumeric("division by zero")
-        if expr.exp.is_Integer:
-            return base ** int(expr.exp)
-        return base**exponent
+        base = self._eval(expr.base)
+        integer = int(expr.exp) if expr.exp.is_Integer else None
+        exponent = None if integer is not None else self._eval(expr.exp)
+        if integer is None and self.arithmetic is EXACT:
+            raise NotExact("a non-integer power")
+        return self.arithmetic.power(base, exponent, integer)
 
     def _eval_Function(self, expr):
         function = self.arithmetic.functions.get(expr.func)
@@ -162,30 +326,36 @@ class Evaluator:
         return function(*(self._eval(arg) for arg in expr.args))
 
     def _eval_KroneckerDelta(self, expr):
-        left, right = (self._eval(arg) for arg in expr.args)
+        left, right = (self._integer(arg) for arg in expr.args)
         return self.arithmetic.number(1 if left == right else 0)
 
     def _eval_Sum(self, expr):
-        """Loop over the samples; a sum that uses no index being looped over is computed once."""
-        reusable = not (_free_symbols(expr) & self._looping)
+        """Loop over the samples (an empty range sums to 0); a sum using nothing that varies is computed once."""
+        reusable = not (_free_symbols(expr) & self._varying)
         if reusable and expr in self._sums:
             return self._sums[expr]
         index, low, high = expr.limits[0]
         inner = sp.Sum(expr.function, *expr.limits[1:]) if len(expr.limits) > 1 else expr.function
-        first, last = int(self._eval(low)), int(self._eval(high))
-        saved, was_looping = {index: self.values.get(index)}, index in self._looping
-        self._looping.add(index)
-        terms = []
+        first, last = self._integer(low), self._integer(high)
+        if last - first + 1 > MAX_TERMS:
+            raise NotNumeric(f"a sum of {last - first + 1} terms is too long to run")
+        saved, was_varying = {index: self.values.get(index)}, index in self._varying
+        self._varying.add(index)
+        total = self.arithmetic.number(0)
         for position in range(first, last + 1):
             self.values[index] = self.arithmetic.number(position)
-            terms.append(self._eval(inner))
-        if not was_looping:
-            self._looping.discard(index)
+            total = total + self._eval(inner)
+        if not was_varying:
+            self._varying.discard(index)
         self._restore(saved)
-        total = self.arithmetic.total(terms)
         if reusable:
             self._sums[expr] = total
         return total
+
+
+def _key(value):
+    """A hashable key for an argument value (intervals are not hashable)."""
+    return (str(value.a), str(value.b)) if isinstance(value, iv.mpf) else value
 
 
 @lru_cache(maxsize=4096)
@@ -194,17 +364,17 @@ def _free_symbols(expr) -> frozenset:
     return frozenset(expr.free_symbols)
 
 
+def _unknown(evaluator, expr):
+    raise NotNumeric(f"no numeric value for {expr}")
+
+
 def _method_for(kind):
     """The evaluator method for a node type: the first of its classes that has one."""
     for cls in kind.__mro__:
         method = getattr(Evaluator, "_eval_" + cls.__name__, None)
         if method is not None:
             return method
-
-    def unknown(evaluator, expr):
-        raise NotNumeric(f"no numeric value for {expr}")
-
-    return unknown
+    return _unknown
 
 
 _DISPATCH: dict = {}

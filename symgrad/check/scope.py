@@ -35,12 +35,43 @@ class Definition:
     def apply(self, args) -> sp.Expr:
         """The body with the parameters replaced by `args`.
 
-        A sum in the body that binds a parameter's name is renamed consistently with it, which
-        keeps its meaning: arguments are sample indices, never names the body uses otherwise.
+        A sum or limit in the body whose bound variable also occurs free in an argument is
+        renamed first, so the argument is not captured: with a_i = Σ_j x_i x_j, a_j is
+        Σ_{j'} x_j x_{j'}, not Σ_j x_j x_j.
         """
         if not self.params:
             return self.body
-        return self.body.xreplace(dict(zip(self.params, args)))
+        taken = set().union(*(sp.sympify(arg).free_symbols for arg in args)) if args else set()
+        body = rename_bound(self.body, taken) if taken else self.body
+        return body.xreplace(dict(zip(self.params, args)))
+
+
+def rename_bound(expr: sp.Expr, taken: set) -> sp.Expr:
+    """`expr` with every Σ or lim variable in `taken` renamed to a fresh like-named variable (j → j')."""
+    if not expr.has(sp.Sum, sp.Limit):
+        return expr
+    if isinstance(expr, sp.Sum):
+        body, limits = rename_bound(expr.function, taken), []
+        for variable, low, high in expr.limits:
+            if variable in taken:
+                new = _fresh(variable, taken)
+                body, variable = body.xreplace({variable: new}), new
+            limits.append((variable, low, high))
+        return sp.Sum(body, *limits)
+    if isinstance(expr, sp.Limit):
+        body, variable = rename_bound(expr.args[0], taken), expr.args[1]
+        if variable in taken:
+            new = _fresh(variable, taken)
+            body, variable = body.xreplace({variable: new}), new
+        return sp.Limit(body, variable, *expr.args[2:])
+    return expr.func(*(rename_bound(arg, taken) for arg in expr.args))
+
+
+def _fresh(variable: sp.Symbol, taken: set) -> sp.Symbol:
+    name = variable.name + "'"
+    while any(getattr(symbol, "name", None) == name for symbol in taken):
+        name += "'"
+    return sp.Symbol(name, **variable.assumptions0)
 
 
 def head_of(expr):

@@ -56,6 +56,8 @@ class Resolver:
         self.vocab, self.snippet = vocabulary, snippet
         self.used: list[tuple[str, int]] = []
         self.primes: list[int] = []
+        #: The variables bound by the Σ and lim being read, innermost last: name → symbol.
+        self.bound: list[tuple[str, sp.Symbol]] = []
 
     def error(self, message: str, at) -> ReadError:
         return ReadError(message, self.snippet, at if isinstance(at, int) else at.start)
@@ -63,13 +65,23 @@ class Resolver:
     def formula(self, tree) -> Formula:
         """The statement: a relation, a remark, or a lone expression."""
         if isinstance(tree, node.Relation):
-            formula = Formula([self.value(side) for side in tree.sides], tree.leading, tree.trailing)
+            formula = Formula([self.side(side) for side in tree.sides], tree.leading, tree.trailing)
         elif isinstance(tree, node.Remark):
-            formula = Formula([self.value(tree.body)], remark=True)
+            formula = Formula([self.side(tree.body)], remark=True)
         else:
-            formula = Formula([self.value(tree)])
+            formula = Formula([self.side(tree)])
         formula.used, formula.primes = self.used, self.primes
         return formula
+
+    def side(self, item) -> sp.Expr:
+        """One side of a statement: a real number wherever it is defined, never 0/0 or ∞ as written."""
+        try:
+            value = self.value(item)
+        except RecursionError:
+            raise self.error("the formula is nested too deeply to read", item) from None
+        if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            raise self.error("this side has no value as written (a division by zero?)", item)
+        return value
 
     def value(self, item) -> sp.Expr:
         """The SymPy value of a node (one method per node type, like SymPy's printers)."""
@@ -110,6 +122,15 @@ class Resolver:
         (low, body), (high, other) = ends
         if body != other:
             raise self.error(r"the terms around '\dots' differ by more than their sample index", dots)
+        if _certainly_nonnegative(low - high) and low != high:  # x_n + … + x_1: written from the top down
+            low, high = high, low
+        elif not _certainly_nonnegative(high - low):
+            raise self.error(r"cannot tell which way '\dots' runs: write the smaller end first", dots)
+        if not (low - 1).is_nonnegative:  # x_0 + … + x_n: the index is not positive
+            nonnegative = {"nonnegative": True} if low.is_nonnegative else {}
+            variable = sp.Symbol(index.name, integer=True, **nonnegative)
+            body = body.xreplace({index: variable})
+            index = variable
         return sp.Sum(body, (index, low, high))
 
     def _Negated(self, item: node.Negated) -> sp.Expr:
@@ -137,22 +158,40 @@ class Resolver:
             return self.value(item), k + 1
         if k + 1 == len(items):
             raise self.error(f"{_operator_symbol(item)} has nothing after it to apply to", item)
-        if isinstance(item, node.DerivativeOperator) and self.vocab.partial == "factor":
-            body, end = self._factor(items, k + 1)
-        else:
-            body, end = self._product(items, k + 1), len(items)
-        return self._apply_operator(item, body), end
+        if isinstance(item, node.DerivativeOperator):
+            variable = self._differentiation_variable(item)
+            if self.vocab.partial == "factor":
+                body, end = self._factor(items, k + 1)
+            else:
+                body, end = self._product(items, k + 1), len(items)
+            return sp.Derivative(body, (variable, item.order)), end
+        if isinstance(item, node.SumOperator):
+            low = sp.S.One if item.low is None else self.value(item.low)
+            high = self.value(item.high)
+            variable = self._bound(item.variable, low)
+            body = self._bound_body(item.variable.word, variable, items, k + 1)
+            return sp.Sum(body, (variable, low, high)), len(items)
+        point = self.value(item.point)
+        variable = self._bound(item.variable)
+        body = self._bound_body(item.variable.word, variable, items, k + 1)
+        return sp.Limit(body, variable, point, dir="+-"), len(items)
+
+    def _bound_body(self, name: str, variable: sp.Symbol, items, k) -> sp.Expr:
+        """The rest of the product, read with `name` standing for the bound `variable`."""
+        self.bound.append((name, variable))
+        try:
+            return self._product(items, k)
+        finally:
+            self.bound.pop()
+
+    def bound_symbol(self, name: str) -> sp.Symbol | None:
+        """The variable a Σ or lim around this point binds to `name`, if any."""
+        for bound_name, symbol in reversed(self.bound):
+            if bound_name == name:
+                return symbol
+        return None
 
     # -- operators --------------------------------------------------------------------------
-    def _apply_operator(self, item, body: sp.Expr) -> sp.Expr:
-        if isinstance(item, node.DerivativeOperator):
-            return sp.Derivative(body, (self._differentiation_variable(item), item.order))
-        if isinstance(item, node.SumOperator):
-            variable = self._bound(item.variable)
-            low = sp.S.One if item.low is None else self.value(item.low)
-            return sp.Sum(body, (variable, low, self.value(item.high)))
-        variable, point = self._bound(item.variable), self.value(item.point)
-        return sp.Limit(body, variable, point, dir="+-")
 
     def _differentiation_variable(self, item: node.DerivativeOperator):
         variable = self.value(item.variable)
@@ -165,27 +204,39 @@ class Resolver:
         return variable
 
     def _PartialFraction(self, item: node.PartialFraction) -> sp.Expr:
-        operator = node.DerivativeOperator(item.variable, 1, item.start)
-        return self._apply_operator(operator, self.value(item.body))
+        variable = self._differentiation_variable(node.DerivativeOperator(item.variable, 1, item.start))
+        return sp.Derivative(self.value(item.body), variable)
 
     def _DerivativeOperator(self, item):
         raise self.error("∂ has nothing after it to apply to", item)
 
     _SumOperator = _LimitOperator = _DerivativeOperator
 
-    def _bound(self, name: node.Name) -> sp.Symbol:
-        """The variable a Σ or lim binds."""
-        if name.sub is not None or name.layer is not None:
+    def _bound(self, name: node.Name, low=None) -> sp.Symbol:
+        """The variable a Σ (from `low`) or a lim binds: an integer that is positive only where the
+        range says so (Σ_{i=0}^{n} includes i = 0), or a real variable for a lim."""
+        if name.sub is not None or name.layer is not None or name.word.isdigit():
             raise self.error("a bound variable is a plain name", name)
-        if name.word.startswith("\\"):
+        if low is None:
             return sp.Symbol(name.word, real=True)
-        return self._index(name.word)
+        if name.word == self.vocab.count:
+            raise self.error(f"{name.word} is the number of samples: it cannot be a sum's index", name)
+        if (low - 1).is_nonnegative:
+            if name.word == self.vocab.index:
+                return self.vocab.index_symbol
+            return sp.Symbol(name.word, integer=True, positive=True)
+        if low.is_nonnegative:
+            return sp.Symbol(name.word, integer=True, nonnegative=True)
+        return sp.Symbol(name.word, integer=True)
 
     def _index(self, text: str) -> sp.Expr:
-        """A sample number as written in a subscript: i, n, 3 or another index letter."""
+        """A sample number as written in a subscript: i, n, 3, a bound index or another index letter."""
         vocab = self.vocab
         if text.isdigit():
             return sp.Integer(int(text))
+        bound = self.bound_symbol(text)
+        if bound is not None:
+            return bound
         if text == vocab.index:
             return vocab.index_symbol
         if text == vocab.count:
@@ -280,7 +331,10 @@ class Resolver:
         full = base + part + layer
         if index is None and full in vocab.implicit:
             index = vocab.index_symbol
-        if index is not None:
+        bound = self.bound_symbol(full) if index is None and not name.layer else None
+        if bound is not None:
+            value = bound
+        elif index is not None:
             value = family(full)[index]
         elif full == vocab.index:
             value = vocab.index_symbol
@@ -299,6 +353,11 @@ class Resolver:
         head, sign, offset = re.fullmatch(r"([A-Za-z0-9]+)([+-]?)([0-9]*)", name.layer).groups()
         value = sp.Integer(int(head)) if head.isdigit() else self._Name(node.Name(head, name.start))
         return value + (int(offset) if sign == "+" else -int(offset) if sign else 0)
+
+
+def _certainly_nonnegative(expr) -> bool:
+    """True when `expr` ≥ 0 for every admissible n (n ≥ 1): n − 1, 5 − 3, but not 3 − n."""
+    return expr.is_nonnegative is True
 
 
 def _operator_symbol(item) -> str:

@@ -58,6 +58,7 @@ def finding_dict(finding: Finding) -> dict:
         "diagnosis_kind": diagnosis.kind.value if diagnosis is not None else None,
         "corrected": finding.corrected,
         "evidence": finding.evidence,
+        "conditions": list(finding.conditions),
         "rests_on": list(finding.rests_on),
         "details": [row_dict(row) for row in finding.rows] if finding.rows is not None else None,
         "text": finding.text or None,

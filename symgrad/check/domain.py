@@ -1,0 +1,58 @@
+"""Where a claim's sides are defined, and what a proof may assume there.
+
+Claims are about real numbers: ``\\ln u`` needs u > 0, ``\\sqrt{u}`` needs u ≥ 0, a non-integer
+power needs a positive base.  A claim is checked where both its sides are defined, so a proof may
+assume what definedness implies; every such assumption a proof needed is reported with the
+verdict as a condition (``e^{\\ln w} = w`` holds for w > 0).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symgrad.notation import plain
+
+
+def domain_conditions(*exprs) -> list[sp.Basic]:
+    """The relations that must hold for every part of `exprs` to be a real number, in order."""
+    found: list = []
+    for expr in exprs:
+        for node in sp.preorder_traversal(expr):
+            condition = None
+            if isinstance(node, sp.log):
+                condition = sp.StrictGreaterThan(node.args[0], 0, evaluate=False)
+            elif isinstance(node, sp.Pow) and not node.exp.is_integer:
+                base, exponent = node.args
+                if exponent.is_negative:
+                    condition = sp.StrictGreaterThan(base, 0, evaluate=False)
+                else:
+                    condition = sp.GreaterThan(base, 0, evaluate=False)
+            if condition is not None and condition not in found and _may_fail(condition):
+                found.append(condition)
+    return found
+
+
+def _may_fail(condition) -> bool:
+    """False when SymPy knows the relation always holds (e.g. e^x > 0)."""
+    return sp.simplify(condition) is not sp.true
+
+
+def positive_symbols(conditions) -> dict:
+    """Symbols that the conditions make positive (u > 0) or nonnegative (u ≥ 0), as replacements
+    by like-named symbols carrying that assumption."""
+    replacements = {}
+    for condition in conditions:
+        left, right = condition.args
+        if isinstance(left, sp.Symbol) and right == 0 and left not in replacements:
+            assumption = "positive" if isinstance(condition, sp.StrictGreaterThan) else "nonnegative"
+            replacements[left] = sp.Symbol(left.name, real=True, **{assumption: True})
+    return replacements
+
+
+def describe(condition) -> str:
+    """A condition as people write it: w > 0, w*b > 0."""
+    symbol = ">" if isinstance(condition, sp.StrictGreaterThan) else "≥" if isinstance(condition, sp.GreaterThan) else None
+    if symbol is None:
+        return plain(condition)
+    left, right = condition.args
+    return f"{plain(left)} {symbol} {plain(right)}"

@@ -1,0 +1,279 @@
+"""Numeric trials of a claim lhs = rhs: where to evaluate it, and what each trial says, rigorously.
+
+Trials run at every sample count n from 1 to 8 and at larger random n, with values of both signs
+and of small and large magnitude.  Floats screen quickly; a trial is *decided* only rigorously:
+exactly in rationals when the expression allows, otherwise in interval arithmetic whose precision
+grows until the difference is certainly non-zero or smaller than the precision can resolve.  A
+value that is not a finite real number makes the trial undefined, never equal.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import sympy as sp
+
+from symgrad.check.numeric import (
+    EXACT,
+    FLOAT,
+    INTERVAL,
+    Evaluator,
+    NotExact,
+    NotNumeric,
+    interval_precision,
+)
+from symgrad.check.scope import Scope, free_indices
+from symgrad.notation import plain
+from symgrad.results import Counterexample
+
+#: Every n up to this is tried, then LARGER_COUNTS random n up to LARGEST_COUNT.
+SMALL_COUNTS = 8
+LARGER_COUNTS = 2
+LARGEST_COUNT = 40
+#: Floats count as different above this relative difference (only a screen: a rigorous check decides).
+FLOAT_TOLERANCE = 1e-9
+#: Interval precisions tried in turn, in bits.  A difference whose interval excludes 0 is certain; at
+#: the last precision, one whose interval is narrower than half its bits is taken as equal, and one
+#: still wider (a cancellation the precision cannot resolve) leaves the trial undefined.
+PRECISIONS = (64, 1024)
+SIMPLE_VALUES = tuple(Fraction(v) for v in ("1", "2", "-1", "1/2", "-2", "3", "-1/2", "1/4", "3/2", "-3"))
+
+
+def _small(rng: random.Random) -> Fraction:
+    return Fraction(rng.randint(-2000, 2000), 1000)
+
+
+def _wide(rng: random.Random) -> Fraction:
+    return Fraction(rng.randint(-3000, 3000), 100)
+
+
+def _integer(rng: random.Random) -> Fraction:
+    return Fraction(rng.randint(-5, 5))
+
+
+#: How values are picked, in turn: decimals in [−2, 2], in [−30, 30], small integers.
+PICKERS = (_small, _wide, _integer)
+RANGES = "values in [−2, 2], in [−30, 30] and integers in [−5, 5]"
+
+
+@dataclass(frozen=True)
+class Variables:
+    """The names a numeric trial must give values to, and the conditions a trial must meet."""
+
+    symbols: tuple
+    integers: tuple  # integer-valued names (a sample index written bare): 1 … n
+    families: tuple
+    indices: tuple
+    count: sp.Symbol
+    conditions: tuple = ()  # relations in n and the indices (3 ≤ n): trials that break one are skipped
+    varies_with_n: bool = True
+
+    @classmethod
+    def of(cls, *exprs, scope: Scope, conditions=()) -> Variables:
+        leaves, indices = set(), set()
+        for expr in exprs:
+            leaves |= scope.leaves(expr)
+            indices |= free_indices(expr)
+        count = scope.notation.count
+        names = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count}
+        integers = {name for name in names if name.is_integer}
+        families = {leaf for leaf in leaves if isinstance(leaf, sp.IndexedBase)}
+        varies = bool(families or indices or integers or count in leaves or any(e.has(sp.Sum) for e in exprs))
+        key = str  # a deterministic order, so a seed gives the same trials
+        return cls(
+            tuple(sorted(names - integers, key=key)),
+            tuple(sorted(integers, key=key)),
+            tuple(sorted(families, key=key)),
+            tuple(sorted(indices, key=key)),
+            count,
+            tuple(conditions),
+            varies,
+        )
+
+    def assign(self, n: int, pick, rng: random.Random) -> dict | None:
+        """Values for one trial (None when they break a condition).  Families get a value for the
+        samples 1 … n and one on either side, so that a sum over a wrong range has a value to show."""
+        values = {self.count: n}
+        for symbol in self.symbols:
+            values[symbol] = pick(rng)
+        for base in self.families:
+            values[base] = {(position,): pick(rng) for position in range(0, n + 2)}
+        for index in self.indices + self.integers:
+            values[index] = rng.randint(1, n)
+        if self.conditions:
+            given = {name: value for name, value in values.items() if not isinstance(value, dict)}
+            if not all(bool(condition.subs(given)) for condition in self.conditions):
+                return None
+        return values
+
+    def shown(self, values: dict, used: set) -> dict:
+        """The values a reader needs to recompute a trial, plain-named: x[1], w^(1)."""
+        shown = {plain(symbol): _plain_number(values[symbol]) for symbol in self.symbols}
+        for base, positions in sorted(used, key=lambda item: (str(item[0]), item[1])):
+            if base in self.families:
+                shown[f"{plain(base)}[{','.join(map(str, positions))}]"] = _plain_number(values[base][positions])
+        shown.update({plain(index): values[index] for index in self.indices + self.integers})
+        return shown
+
+    def counts(self, rng: random.Random) -> list[int]:
+        """The sample counts to try: 1 … 8 and larger random ones (just 1 when n cannot matter)."""
+        if not self.varies_with_n:
+            return [1]
+        return list(range(1, SMALL_COUNTS + 1)) + sorted(rng.sample(range(SMALL_COUNTS + 1, LARGEST_COUNT + 1), LARGER_COUNTS))
+
+
+def _plain_number(value):
+    value = Fraction(value)
+    return int(value) if value.denominator == 1 else float(value)
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One point, decided: `state` is "equal", "differ" or "undefined"; `how` says how it was decided."""
+
+    n: int
+    values: dict
+    state: str
+    lhs: float | None = None
+    rhs: float | None = None
+    used: frozenset = field(default_factory=frozenset)
+    how: str = ""
+
+
+def _evaluate(expr_pair, values, scope, arithmetic):
+    evaluate = Evaluator(values, scope, arithmetic)
+    return evaluate(expr_pair[0]), evaluate(expr_pair[1]), frozenset(evaluate.used)
+
+
+def float_values(lhs, rhs, values, scope):
+    """Both sides in floats, or None where a side is not a finite real number."""
+    try:
+        return _evaluate((lhs, rhs), values, scope, FLOAT)
+    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError, TypeError):
+        return None
+
+
+def floats_differ(pair) -> bool:
+    left, right, _ = pair
+    return abs(left - right) > FLOAT_TOLERANCE * max(1.0, abs(left), abs(right))
+
+
+def decide_trial(lhs, rhs, values: dict, scope: Scope, n: int) -> Trial:
+    """Equal, different or undefined at `values`, decided exactly or with intervals."""
+    try:
+        left, right, used = _evaluate((lhs, rhs), values, scope, EXACT)
+        state = "equal" if left == right else "differ"
+        return Trial(n, values, state, float(left), float(right), used, "exactly, in rational arithmetic")
+    except NotExact:
+        pass
+    except (NotNumeric, ZeroDivisionError, OverflowError):
+        return Trial(n, values, "undefined")
+    for bits in PRECISIONS:
+        try:
+            with interval_precision(bits):
+                left, right, used = _evaluate((lhs, rhs), values, scope, INTERVAL)
+                difference = left - right
+        except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
+            return Trial(n, values, "undefined")
+        shown = (float(left.mid), float(right.mid))
+        if 0 not in difference:
+            return Trial(n, values, "differ", *shown, used, f"with interval arithmetic at {bits} bits")
+    scale = max(1.0, abs(shown[0]), abs(shown[1]))
+    if float(difference.delta.b) <= scale * 2.0 ** -(bits // 2):
+        return Trial(n, values, "equal", *shown, used, f"with interval arithmetic, to {bits // 2} bits")
+    return Trial(n, values, "undefined")
+
+
+@dataclass
+class Trials:
+    """The trials of one claim: run lazily, in a fixed order for a seed."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    scope: Scope
+    seed: int
+    variables: Variables
+
+    def points(self, per_count: int = 2):
+        """(n, values) for every trial, deterministic for the seed."""
+        rng = random.Random(self.seed)
+        counts = self.variables.counts(rng)
+        per = per_count if len(counts) > 1 else 4 * per_count * len(PICKERS)
+        for n in counts:
+            for k in range(per):
+                values = self.variables.assign(n, PICKERS[k % len(PICKERS)], rng)
+                if values is not None:
+                    yield n, values
+
+    def screen(self) -> tuple[Trial | None, int]:
+        """A difference found in floats and confirmed rigorously (or None), and how many trials were defined."""
+        defined = 0
+        for n, values in self.points():
+            pair = float_values(self.lhs, self.rhs, values, self.scope)
+            if pair is None:
+                continue
+            defined += 1
+            if floats_differ(pair):
+                trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
+                if trial.state == "differ":
+                    return trial, defined
+        return None, defined
+
+    def decided(self) -> tuple[Trial | None, list[Trial]]:
+        """Every trial decided rigorously: the first difference (or None), and the trials that were equal."""
+        equal = []
+        for n, values in self.points():
+            trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
+            if trial.state == "differ":
+                return trial, equal
+            if trial.state == "equal":
+                equal.append(trial)
+        return None, equal
+
+    def counterexample(self, trial: Trial, shrink: bool = True, max_count: int | None = None, attempts: int = 60) -> Counterexample:
+        """The smallest n, and the simplest numbers, at which the sides differ (else `trial` itself)."""
+        if shrink:
+            found = self.simplest_difference(max_count or trial.n, attempts)
+            if found is not None:
+                trial = found
+        return Counterexample(trial.n, self.variables.shown(trial.values, trial.used), trial.lhs, trial.rhs)
+
+    def simplest_difference(self, max_count: int = LARGEST_COUNT, attempts: int = 60) -> Trial | None:
+        """The first difference found trying n = 1 … max_count with simple numbers first."""
+        rng = random.Random(self.seed)
+        pickers = (
+            lambda r: r.choice(SIMPLE_VALUES[:4]),
+            lambda r: r.choice(SIMPLE_VALUES),
+            lambda r: Fraction(r.randint(-300, 300), 100),
+        )
+        for n in range(1, max_count + 1):
+            degenerate = None  # a difference where one side is 0 convinces less: look a little further
+            for pick in pickers:
+                for _ in range(attempts // len(pickers)):
+                    values = self.variables.assign(n, pick, rng)
+                    if values is None:
+                        break
+                    pair = float_values(self.lhs, self.rhs, values, self.scope)
+                    if pair is None or not floats_differ(pair):
+                        continue
+                    trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
+                    if trial.state != "differ":
+                        continue
+                    if trial.lhs != 0 and trial.rhs != 0:
+                        return trial
+                    degenerate = degenerate or trial
+            if degenerate is not None:
+                return degenerate
+        return None
+
+
+def evidence(equal: list[Trial]) -> str:
+    """What a numerically-equal verdict rests on, in words."""
+    counts = sorted({trial.n for trial in equal})
+    hows = sorted({trial.how for trial in equal})
+    return (
+        f"equal on {len(equal)} trials at n = {', '.join(map(str, counts))}, {RANGES}; "
+        f"each trial decided {' or '.join(hows)}"
+    )
