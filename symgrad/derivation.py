@@ -6,7 +6,8 @@ checker checks.  Equations come in three kinds:
 * ``definition`` introduces a name (``C(w) = …``, ``a_i = σ(…)``) or a notation; nothing to check;
 * ``claim`` states ``lhs = rhs`` and opens a :class:`Chain`;
 * ``step`` continues the open chain (``= rhs``): it is attached to the chain's claim, which
-  gives it its left side, and to the line before it, which it may or may not follow from.
+  gives it its left side, and to the line before it, which it may or may not follow from;
+* ``update`` is a rule such as ``w ← w − η ∂C/∂w``: a new value, not an equality.
 
 An :class:`Algorithm` is a procedure (back-propagation, say) that claims to compute the gradient
 of a cost; the checker compares what it computes with the true gradient.
@@ -24,7 +25,7 @@ from symgrad.display import Displayable
 from symgrad.notation import Notation
 from symgrad.results import Kind
 
-EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP)
+EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP, Kind.UPDATE)
 
 
 @dataclass(eq=False)
@@ -47,6 +48,8 @@ class Equation:
     assumed: bool = False  # implied by the text, not numbered: checked, never reported
     text: str = ""  # the prose written before this equation in its document (for reports)
     chain: Chain | None = None  # a claim's own chain, or the chain a step continues
+    domain: tuple = ()  # where its written parts are real (ln u needs u > 0), before simplification
+    readings: tuple = ()  # how a layout that could be read two ways was read (printed with the verdict)
 
     def __post_init__(self):
         self.kind = Kind(self.kind)
@@ -150,6 +153,11 @@ class Derivation(Displayable):
         self._open = None
         return self._add(Equation(None, Kind.DEFINITION, lhs, rhs, note=reading, assumed=True))
 
+    def update(self, label, lhs, rhs, latex: str = "") -> Equation:
+        """An update rule ``lhs ← rhs``: nothing to check as an equation.  It closes the open chain."""
+        self._open = None
+        return self._add(Equation(label, Kind.UPDATE, lhs, rhs, latex))
+
     def claim(self, label, lhs, rhs, latex: str = "") -> Equation:
         """A claim ``lhs = rhs``; the steps after it continue it."""
         equation = Equation(label, Kind.CLAIM, lhs, rhs, latex)
@@ -167,6 +175,10 @@ class Derivation(Displayable):
     def close_chain(self) -> None:
         """The next '= …' line continues nothing (a remark or an unread line stands between)."""
         self._open = None
+
+    @property
+    def current_section(self) -> str:
+        return self._section
 
     @property
     def chain_open(self) -> bool:

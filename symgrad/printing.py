@@ -22,6 +22,18 @@ class ReadableLatexPrinter(LatexPrinter):
         operator = operator[: operator.rindex(" ")]
         return rf"{operator} \left({self._print(body)}\right)"
 
+    def _print_Mul(self, expr):
+        """A derivative among factors is bracketed: ∂ takes the whole product after it when read."""
+        if not any(isinstance(arg, sp.Derivative) for arg in expr.args):
+            return super()._print_Mul(expr)
+        others = [arg for arg in expr.args if not isinstance(arg, sp.Derivative)]
+        derivatives = [rf"\left({self._print(arg)}\right)" for arg in expr.args if isinstance(arg, sp.Derivative)]
+        if not others:
+            return " ".join(derivatives)
+        rest = others[0] if len(others) == 1 else sp.Mul(*others, evaluate=False)
+        head = rf"\left({self._print(rest)}\right)" if isinstance(rest, sp.Add) else self._print(rest)
+        return " ".join(([] if rest == 1 else [head]) + derivatives)
+
     def _print_Sum(self, expr):
         if expr.function.could_extract_minus_sign():
             inner = self._print(sp.Sum(sp.Dummy("body"), *expr.limits))

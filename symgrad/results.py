@@ -75,6 +75,7 @@ class DiagnosisKind(StrEnum):
     DIFFERENCE = "difference"  # none of the above: the difference itself
     DOES_NOT_FOLLOW = "does-not-follow"  # a true step that does not follow from a wrong one
     REDEFINITION = "redefinition"  # a function the notation knows, defined differently
+    CIRCULAR = "circular"  # a definition that refers to itself
     LIMIT = "limit"  # past a time limit, or a derivative symgrad cannot take
     UNREAD = "unread"  # the equation could not be read
 
@@ -139,6 +140,7 @@ class Finding(Displayable):
     note: str | None = None  # what a definition or remark says about itself
     evidence: str | None = None
     conditions: tuple[str, ...] = ()  # what the verdict needs (w > 0, 3 ≤ n)
+    readings: tuple[str, ...] = ()  # how notation that could be read two ways was read
     rests_on: tuple[str, ...] = ()
     rows: tuple[AlgorithmRow, ...] | None = None
     text: str = ""  # the author's prose just before the equation

@@ -42,10 +42,14 @@ def test_primes_on_functions_and_on_parentheses():
     assert side(r"\sigma''(w)") == sp.Derivative(sigma(w), (w, 2))
 
 
-def test_partial_derivatives_bind_the_next_factor_unless_the_notation_says_product():
-    assert side(r"2 \partial_{w_1} a_i b") == 2 * sp.Derivative(a[i], parameter("w_1")) * b
-    product = NOTES.with_(partial="product")
-    assert side(r"2 \partial_{w} a_i b", product) == 2 * sp.Derivative(a[i] * b, w)
+def test_partial_derivatives_take_the_whole_product_unless_the_notation_says_factor():
+    assert side(r"2 \partial_{w} a_i b") == 2 * sp.Derivative(a[i] * b, w)
+    assert side(r"\partial_{w} a_i b + b") == sp.Derivative(a[i] * b, w) + b
+    assert read_formula(r"2 \partial_{w} a_i b", NOTES).readings == [
+        "∂/∂w is read as applying to the whole product after it, b*a[i]"
+    ]
+    factor = NOTES.with_(partial="factor")
+    assert side(r"2 \partial_{w_1} a_i b", factor) == 2 * sp.Derivative(a[i], parameter("w_1")) * b
     assert side(r"\frac{\partial C}{\partial w}") == sp.Derivative(sp.Symbol("C", real=True), w)
     assert side(r"\frac{d}{d w} x_i^2") == sp.Derivative(x[i] ** 2, w)
     assert side(r"\frac{d^{2}}{d w^{2}} x_i^3") == sp.Derivative(x[i] ** 3, (w, 2))

@@ -223,7 +223,7 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
             return _plain_diagnosis(DiagnosisKind.SWAP, f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (
         lambda: summation_range(claimed, truth),
-        lambda: wrong_sigmoid_derivative(claimed, truth, scope),
+        lambda: head is not None and head.has(sp.Derivative) and wrong_sigmoid_derivative(claimed, truth, scope),
         lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
     ):
         diagnosis = explain()

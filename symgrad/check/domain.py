@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symgrad.notation import plain
+from symgrad.notation import plain, sigma
 
 
 def domain_conditions(*exprs) -> list[sp.Basic]:
@@ -49,10 +49,23 @@ def positive_symbols(conditions) -> dict:
     return replacements
 
 
+_SYMBOLS = {sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.StrictLessThan: "<", sp.LessThan: "≤"}
+
+
 def describe(condition) -> str:
-    """A condition as people write it: w > 0, w*b > 0."""
-    symbol = ">" if isinstance(condition, sp.StrictGreaterThan) else "≥" if isinstance(condition, sp.GreaterThan) else None
+    """A condition as people write it: w > 0, w*b > 0, 3 ≤ n."""
+    symbol = _SYMBOLS.get(type(condition))
     if symbol is None:
         return plain(condition)
     left, right = condition.args
     return f"{plain(left)} {symbol} {plain(right)}"
+
+
+def always_holds(difference, condition) -> bool:
+    """Whether `difference` (a side minus the other of `condition`) has the condition's sign for
+    every real value: 1 − σ(z) > 0 does, σ written as 1/(1 + e^{−z})."""
+    value = sp.together(difference.rewrite(sp.exp)) if difference.has(sigma) else difference
+    strict = isinstance(condition, (sp.StrictGreaterThan, sp.StrictLessThan))
+    sign = 1 if isinstance(condition, (sp.StrictGreaterThan, sp.GreaterThan)) else -1
+    value = sign * value
+    return bool(value.is_positive) if strict else bool(value.is_nonnegative)

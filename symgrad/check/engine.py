@@ -16,6 +16,7 @@ import sympy as sp
 
 from symgrad.check.algorithms import check_algorithm
 from symgrad.check.calculus import Calculus, UnsupportedDerivative
+from symgrad.check.domain import always_holds, describe
 from symgrad.check.diagnose import (
     describe_change,
     explain_failure,
@@ -23,9 +24,10 @@ from symgrad.check.diagnose import (
     index_mismatch,
 )
 from symgrad.check.equivalence import decide
-from symgrad.check.scope import DefinitionConflict, Scope
+from symgrad.check.scope import CircularDefinition, DefinitionConflict, Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
+from symgrad.notation import plain
 from symgrad.printing import latex
 from symgrad.results import (
     Diagnosis,
@@ -87,6 +89,7 @@ class Checker:
             line=equation.line,
             latex=equation.latex,
             text=equation.text,
+            readings=equation.readings,
             seconds=time.perf_counter() - started,
             **fields,
         )
@@ -98,6 +101,8 @@ class Checker:
             with time_limit(self.timeout):
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
+                if equation.kind == Kind.UPDATE:
+                    return dict(verdict=Verdict.DEFINITION, note=_update_note(equation))
                 return self._claim(equation)
         except (UnsupportedDerivative, TimeLimitExceeded) as error:
             text = str(error)
@@ -115,6 +120,9 @@ class Checker:
             except DefinitionConflict as error:
                 text = str(error)
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
+            except CircularDefinition as error:
+                text = str(error)
+                return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.CIRCULAR, text, text))
             self.calculus = Calculus(self.scope)
         return dict(verdict=Verdict.DEFINITION, note=note)
 
@@ -139,16 +147,24 @@ class Checker:
         follows = None
         if equation.kind == Kind.STEP:
             follows, diagnosis = self._relation_to_previous(equation, claimed, outcome.verdict, diagnosis)
+        conditions = outcome.conditions
+        if outcome.verdict.is_true:
+            conditions = tuple(dict.fromkeys(self._written_conditions(equation) + conditions))
         return dict(
             verdict=outcome.verdict,
             method=outcome.method,
             evidence=outcome.evidence or None,
-            conditions=outcome.conditions,
+            conditions=conditions,
             counterexample=outcome.counterexample if outcome.verdict == Verdict.FAILS else None,
             diagnosis=diagnosis,
             follows=follows,
             rests_on=rests_on,
         )
+
+    def _written_conditions(self, equation: Equation) -> tuple[str, ...]:
+        """Where the line as written is defined (ln w: w > 0), unless its definitions make that always so."""
+        written = equation.domain + (equation.chain.claim.domain if equation.kind == Kind.STEP else ())
+        return tuple(describe(c) for c in dict.fromkeys(written) if not always_holds(self.scope.unfold(c.lhs - c.rhs), c))
 
     def _relation_to_previous(self, equation: Equation, claimed, verdict: Verdict, diagnosis: Diagnosis | None):
         """Does this step follow from the line before it?  Say so when the answer is telling.
@@ -184,6 +200,10 @@ class Checker:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
         return False, Diagnosis(diagnosis.kind, headline, text, diagnosis.factor, diagnosis.corrected)
+
+
+def _update_note(equation: Equation) -> str:
+    return f"an update rule: it gives {plain(equation.lhs)} a new value; nothing to check as an equation"
 
 
 def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Diagnosis:

@@ -141,12 +141,40 @@ def _constant_terms_summed(groups: dict, rest: sp.Expr) -> tuple[sp.Expr, dict]:
     return rest, remaining
 
 
+#: A sum over a concrete range of at most this many terms may be written out in a proof.
+WRITE_OUT = 64
+
+
+def closed_forms(expr: sp.Expr) -> sp.Expr:
+    """Sums written out or summed in closed form where that is exact: a concrete range of a few
+    terms (x_1 + x_2 + x_3), or a summand of the index alone over a range that is never reversed
+    (Σ_{j=1}^{n} j = n(n+1)/2; SymPy's closed forms assume that, and an empty range is 0 here)."""
+
+    def closed(total: sp.Sum):
+        (index, low, high), summand = total.limits[0], total.function
+        if len(total.limits) != 1:
+            return total
+        length = high - low + 1
+        if length.is_Integer and 0 <= length <= WRITE_OUT:
+            return sp.Add(*(summand.xreplace({index: low + k}) for k in range(int(length))))
+        plain_summand = not summand.atoms(sp.Indexed, sp.Sum, sp.Derivative, sp.Function)
+        if plain_summand and length.is_nonnegative and summand.is_polynomial(index):
+            return sp.expand(sp.summation(summand, (index, low, high)))
+        return total
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), closed)
+
+
 def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> tuple[bool, tuple[str, ...]]:
     """Try the proof stages: (proven, the conditions the proof needed)."""
     for left, right in scope.forms(lhs, rhs):
         if vanishes(left - right):
             return True, ()
     difference = left - right
+    if difference.has(sp.Sum):
+        written_out = closed_forms(difference)
+        if written_out != difference and vanishes(written_out):
+            return True, ()
     exponential = difference.has(sigma) or difference.has(sp.exp)
     if exponential and vanishes(difference.rewrite(sigma, sp.exp), deep=True):
         return True, ()
@@ -191,14 +219,6 @@ def split_conditions(expr: sp.Expr) -> tuple[sp.Expr, tuple]:
     return replaced, tuple(dict.fromkeys(conditions))
 
 
-def describe_index_condition(condition) -> str:
-    left, right = condition.args
-    symbol = "≤" if isinstance(condition, sp.LessThan) else "<" if isinstance(condition, sp.StrictLessThan) else "?"
-    if symbol == "?":
-        return sp.sstr(condition)
-    return f"{sp.sstr(left)} {symbol} {sp.sstr(right)}"
-
-
 # -- the decision ----------------------------------------------------------------------------
 def decide(
     lhs: sp.Expr, rhs: sp.Expr, scope: Scope, seed: int = 0, timeout: float = 10.0, shrink: bool = True
@@ -210,7 +230,7 @@ def decide(
     """
     (lhs, left_conditions), (rhs, right_conditions) = split_conditions(lhs), split_conditions(rhs)
     index_conditions = tuple(dict.fromkeys(left_conditions + right_conditions))
-    stated = tuple(describe_index_condition(c) for c in index_conditions)
+    stated = tuple(describe(c) for c in index_conditions)
     trials = Trials(lhs, rhs, scope, seed, Variables.of(lhs, rhs, scope=scope, conditions=index_conditions))
     try:
         with time_limit(timeout):

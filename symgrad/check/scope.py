@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from symgrad.notation import Notation, sigma
+from symgrad.notation import Notation, plain, sigma
 
 #: Functions the notation itself knows; a document may restate them but not redefine them.
 KNOWN_FUNCTIONS = {sigma: sigma(sp.Symbol("x")).rewrite(sp.exp)}
@@ -21,6 +21,10 @@ KNOWN_FUNCTIONS = {sigma: sigma(sp.Symbol("x")).rewrite(sp.exp)}
 
 class DefinitionConflict(ValueError):
     """A document defines a function the notation already knows, differently."""
+
+
+class CircularDefinition(ValueError):
+    """A definition that refers to itself, directly or through other definitions."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,15 @@ def _fresh(variable: sp.Symbol, taken: set) -> sp.Symbol:
     while any(getattr(symbol, "name", None) == name for symbol in taken):
         name += "'"
     return sp.Symbol(name, **variable.assumptions0)
+
+
+def head_of_any(expr, head) -> bool:
+    """Whether `expr` contains an occurrence of `head` (a Symbol, a family, a function)."""
+    if isinstance(head, sp.IndexedBase):
+        return any(node.base == head for node in expr.atoms(sp.Indexed))
+    if isinstance(head, sp.Symbol):
+        return head in expr.free_symbols
+    return expr.has(head)
 
 
 def head_of(expr):
@@ -166,8 +179,17 @@ class Scope:
         if head in KNOWN_FUNCTIONS:
             self._check_restatement(head, params, body)
             return
-        self.definitions[head] = Definition(head, params, body, label)
+        candidate = Definition(head, params, body, label)
+        if self._reaches(body, head):
+            raise CircularDefinition(f"{plain(head)} is defined through itself: it has no value to substitute")
+        self.definitions[head] = candidate
         self._cache.clear()
+
+    def _reaches(self, expr, head) -> bool:
+        """Whether `expr` uses `head`, directly or through the definitions in force."""
+        if head_of_any(expr, head):
+            return True
+        return any(head_of_any(d.body, head) for d in self.definitions_used(expr))
 
     def _check_restatement(self, head, params, body) -> None:
         known = KNOWN_FUNCTIONS[head].subs(sp.Symbol("x"), params[0])

@@ -1,8 +1,13 @@
-"""What a numbered line is: a definition, a claim, or a step continuing a claim.
+r"""What a numbered line is: a definition, a claim, a step continuing a claim, or an update rule.
 
 The :class:`Classifier` adds each resolved formula to the Derivation as the kind of line it is
 (the derivation attaches steps to their claim), and gives a prime on a parenthesis, ``(…)'``, the
 variable of the ``C'(w) = …`` line it continues.
+
+Only a left side *written* as a name or a function head (``C``, ``C(w)``, ``a_i^{(l)}``) defines,
+never one that merely simplifies to a name (``\frac{2b}{2}``, ``e^{\ln w}``).  A parameter, the
+sample index and the sample count are never defined: ``w = 3`` is a claim, ``w = w − η g`` an
+update rule.  A name defined again in the same section is a claim about its first definition.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from sympy.core.function import AppliedUndef
 
 from symgrad.derivation import Derivation, Equation
 from symgrad.notation import sigma
+from symgrad.reader import syntax
 from symgrad.reader.errors import ReadError
 from symgrad.reader.resolver import PRIME, Formula
 from symgrad.reader.source import Snippet
+from symgrad.reader.vocabulary import Vocabulary
 
 _REMARK = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
 
@@ -29,6 +36,7 @@ class Classifier:
         self.default_prime = prime  # the notation's variable for a prime, when no C'(w) line gives one
         self.prime_variable: sp.Symbol | None = None
         self.broken = False  # the open claim did not read: its steps cannot be judged
+        self.defined: dict[str, set] = {}  # section → the names defined in it
 
     def close(self, broken: bool = False) -> None:
         """No chain is open from here (after a definition, a remark, or a claim that did not read)."""
@@ -39,7 +47,7 @@ class Classifier:
         """A step of a claim that did not read is not judged (its error was reported)."""
         return formula.leading and self.broken
 
-    def add(self, label, formula: Formula, latex: str, snippet: Snippet, remarks: list[str]) -> Equation:
+    def add(self, label, formula: Formula, latex: str, snippet: Snippet, remarks: list[str], vocabulary: Vocabulary) -> Equation:
         """Decide what a line is, and add it to the derivation (a ReadError if it cannot be one)."""
         derivation, sides = self.derivation, formula.sides
         note = _REMARK.sub(lambda m: m.group(1), latex) if remarks else ""
@@ -56,10 +64,18 @@ class Classifier:
         if isinstance(lhs, sp.Derivative) and rhs.has(sp.Limit):
             self.close()
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
-        if all(is_name(side) for side in sides[:-1]):
-            self.close()
-            also = ", ".join(sp.sstr(side) for side in sides[1:-1])
-            return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
+        names = sides[:-1]
+        if all(is_name(side) and written_as_name(written) for side, written in zip(names, formula.written)):
+            fixed = [side for side in names if _never_defined(side, vocabulary)]
+            if fixed and len(sides) == 2 and _refers_to(rhs, lhs):
+                self.close()
+                return derivation.update(label, lhs, rhs, latex=latex)
+            section = self.defined.setdefault(derivation.current_section, set())
+            if not fixed and not any(head_name(side) in section for side in names):
+                section.update(head_name(side) for side in names)
+                self.close()
+                also = ", ".join(sp.sstr(side) for side in sides[1:-1])
+                return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
         if len(sides) > 2:
             raise ReadError("a claim with several '=' on one numbered line: put each step on its own line", snippet, 0)
         self.prime_variable, self.broken = prime_variable(lhs), False
@@ -90,6 +106,42 @@ def remarks_in(snippet: Snippet) -> tuple[Snippet, list[str]]:
         remarks.insert(0, match.group(1).strip())
         snippet = snippet.blank(match.start(), match.end())
     return snippet, remarks
+
+
+def written_as_name(tree) -> bool:
+    """The side is written as a name (x, a_i^{(l)}, {x}_{i}) or a function head (C(w), σ(x)), not as
+    an expression that merely evaluates to one."""
+    if isinstance(tree, syntax.Name):
+        return not tree.word.isdigit()
+    if isinstance(tree, syntax.Subscripted):
+        return isinstance(tree.body, syntax.Name)
+    if isinstance(tree, syntax.Call):
+        return not tree.primes and all(isinstance(arg, syntax.Name) for arg in tree.args)
+    return False
+
+
+def head_name(expr) -> str:
+    """The name a definition gives a value: C for C(w), a for a_i."""
+    if isinstance(expr, sp.Indexed):
+        return str(expr.base)
+    if isinstance(expr, sp.Symbol):
+        return expr.name
+    return str(expr.func)
+
+
+def _never_defined(expr, vocabulary: Vocabulary) -> bool:
+    """Parameters (w, w_1, w^{(l)}), the sample index and the sample count: names an equation never defines."""
+    if not isinstance(expr, sp.Symbol):
+        return False
+    word = re.split(r"[_^]", expr.name, maxsplit=1)[0]
+    return word in vocabulary.parameters or expr in (vocabulary.index_symbol, vocabulary.count_symbol)
+
+
+def _refers_to(body, name) -> bool:
+    """Whether `body` uses `name` (a self-referential line: an update rule, or circular)."""
+    if isinstance(name, sp.Indexed):
+        return any(node.base == name.base for node in body.atoms(sp.Indexed))
+    return name in body.free_symbols or (not isinstance(name, sp.Symbol) and body.has(name.func))
 
 
 def is_name(expr) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from symgrad.derivation import Derivation
-from symgrad.notation import Notation, family
+from symgrad.notation import Notation, family, plain
 from symgrad.reader import syntax
 from symgrad.reader.classifier import Classifier, is_name, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
@@ -143,7 +143,11 @@ class Reader:
             if not vocabulary.knows(word) and word not in bound:
                 self.fail(ReadError(f"undefined symbol {word}: declare it in a notation block", parsed.snippet, at))
                 return None
-        formula.sides = [_denoted(side, self.denote) for side in formula.sides]
+        denoted = [_denoted(side, self.denote) for side in formula.sides]
+        for written, means in self.denote:
+            if any(before.has(written) for before in formula.sides):
+                formula.readings.append(f"{plain(written)} is written {plain(means)} here, as the notation block's [[denote]] says")
+        formula.sides = denoted
         return formula
 
     def _block(self, block: Block, formulas: dict) -> None:
@@ -158,8 +162,13 @@ class Reader:
                 notation.hold_constant(family(held))
         for written, means in formulas["denote"]:
             pair = self._formula(written), self._formula(means)
-            if None not in pair:
-                self.denote.append((pair[0].sides[0], pair[1].sides[0]))
+            if None in pair:
+                continue
+            refused = _refused_rewrite(pair[0].sides[0], pair[1].sides[0], block.vocabulary)
+            if refused:
+                self.fail(ReadError(f"[[denote]]: {refused}", written.snippet, 0))
+                continue
+            self.denote.append((pair[0].sides[0], pair[1].sides[0]))
         for parsed, reading in formulas["assume"]:
             formula = self._formula(parsed)
             if formula is None:
@@ -198,12 +207,14 @@ class Reader:
         if self.classifier.skips(formula):
             return
         try:
-            equation = self.classifier.add(label, formula, display.snippet.stripped(), parsed.snippet, parsed.remarks)
+            vocabulary = parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)
+            equation = self.classifier.add(label, formula, display.snippet.stripped(), parsed.snippet, parsed.remarks, vocabulary)
         except ReadError as error:
             self.fail(error)
             self.classifier.close(broken=True)
             return
         equation.line, equation.text = display.line, text
+        equation.domain, equation.readings = tuple(formula.domain), tuple(formula.readings)
 
 
 def _parsed_in(entry) -> list:
@@ -240,6 +251,19 @@ def _bound_variables(expr) -> set:
         if isinstance(node, (sp.Sum, sp.Limit)):
             found |= {limit[0] for limit in node.limits} if isinstance(node, sp.Sum) else {node.args[1]}
     return found
+
+
+def _refused_rewrite(written, means, vocabulary: Vocabulary) -> str | None:
+    """Why a [[denote]] rewrite would change what a claim says rather than how it is written."""
+    if written.is_number or means.is_number:
+        return "a number cannot be written as something else (it would change every claim that uses it)"
+    fixed = {name for name in (written, means) if isinstance(name, sp.Symbol)}
+    if fixed and (written.is_Symbol or means.is_Symbol):
+        return (
+            f"{plain(written)} → {plain(means)} would make one name another; "
+            "use names = { … } to spell a name another way"
+        )
+    return None
 
 
 def _denoted(expr, rules):

@@ -17,7 +17,7 @@ replaced).  Keys (all optional)::
     names       = { w1 = "w_1" }         # how to read a name written another way
     held        = ["e", "e^{(l)}"]       # families held constant under ∂ (targets)
     layers      = true                   # ^{(l)} on a name is a layer, not a power
-    partial     = "factor"               # ∂_v binds the next factor ("product": the rest)
+    partial     = "product"              # ∂_v takes the whole product after it ("factor": the next factor)
     prime       = "w"                    # the variable of (…)' when no C'(w) line is continued
     readings    = ["sentences the report prints"]
 

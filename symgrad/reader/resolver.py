@@ -16,7 +16,7 @@ from fractions import Fraction as Rational
 
 import sympy as sp
 
-from symgrad.notation import family
+from symgrad.notation import family, plain
 from symgrad.reader import syntax as node
 from symgrad.reader.errors import ReadError
 from symgrad.reader.source import Snippet
@@ -26,13 +26,14 @@ from symgrad.reader.vocabulary import Vocabulary
 PRIME = sp.Dummy("prime", real=True)
 
 #: The most digits a number written as a power may have (10^{10^{10}} is refused, not computed).
-MAX_DIGITS = 10_000
+MAX_DIGITS = 300
 
 
 @dataclass
 class Formula:
-    """A resolved statement: its sides, whether it starts or ends with '=', or is a remark;
-    `used` are the names it uses (with their positions), `primes` where it writes primes."""
+    """A resolved statement: its sides (and `written`, their syntax), whether it starts or ends
+    with '=', or is a remark; `used` are the names it uses (with their positions), `primes` where
+    it writes primes."""
 
     sides: list
     leading: bool = False
@@ -40,13 +41,17 @@ class Formula:
     remark: bool = False
     used: list = field(default_factory=list)
     primes: list = field(default_factory=list)
+    written: tuple = ()
+    domain: list = field(default_factory=list)  # where the written parts are real: ln u needs u > 0
+    readings: list = field(default_factory=list)  # how layouts that could be read two ways were read
 
 
 def _digits_of_power(base, exponent) -> float:
-    """About how many digits base**exponent has when both are exact numbers (else 0)."""
-    if not (base.is_Rational and exponent.is_Integer) or abs(base) in (0, 1):
+    """About how many digits base**exponent has when both are exact numbers (else 0): SymPy
+    computes such a power at once, 2^{(10^{12}+1)/2} included."""
+    if not (base.is_Rational and exponent.is_Rational) or abs(base) in (0, 1):
         return 0
-    return abs(int(exponent)) * math.log10(max(abs(base.p), abs(base.q)))
+    return abs(float(exponent)) * math.log10(max(abs(base.p), abs(base.q)))
 
 
 class Resolver:
@@ -58,6 +63,10 @@ class Resolver:
         self.primes: list[int] = []
         #: The variables bound by the Σ and lim being read, innermost last: name → symbol.
         self.bound: list[tuple[str, sp.Symbol]] = []
+        #: Where the parts written so far are real numbers (before SymPy simplifies e^{ln w} to w).
+        self.domain: list = []
+        #: How a layout that could be read two ways was read (∂_w 2 w x: the whole product).
+        self.readings: list[str] = []
 
     def error(self, message: str, at) -> ReadError:
         return ReadError(message, self.snippet, at if isinstance(at, int) else at.start)
@@ -65,13 +74,20 @@ class Resolver:
     def formula(self, tree) -> Formula:
         """The statement: a relation, a remark, or a lone expression."""
         if isinstance(tree, node.Relation):
-            formula = Formula([self.side(side) for side in tree.sides], tree.leading, tree.trailing)
+            formula = Formula([self.side(side) for side in tree.sides], tree.leading, tree.trailing, written=tree.sides)
         elif isinstance(tree, node.Remark):
-            formula = Formula([self.side(tree.body)], remark=True)
+            formula = Formula([self.side(tree.body)], remark=True, written=(tree.body,))
         else:
-            formula = Formula([self.side(tree)])
+            formula = Formula([self.side(tree)], written=(tree,))
         formula.used, formula.primes = self.used, self.primes
+        formula.domain = [c for c in dict.fromkeys(self.domain) if not c.has(*(v for _, v in self.bound))]
+        formula.readings = list(dict.fromkeys(self.readings))
         return formula
+
+    def _needs(self, condition) -> None:
+        """Record where a written part is defined, unless it always is (e^x > 0)."""
+        if condition is not sp.true and not condition.free_symbols & {symbol for _, symbol in self.bound}:
+            self.domain.append(condition)
 
     def side(self, item) -> sp.Expr:
         """One side of a statement: a real number wherever it is defined, never 0/0 or ∞ as written."""
@@ -81,6 +97,8 @@ class Resolver:
             raise self.error("the formula is nested too deeply to read", item) from None
         if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
             raise self.error("this side has no value as written (a division by zero?)", item)
+        if any(max(abs(r.p), abs(r.q)).bit_length() > 4 * MAX_DIGITS for r in value.atoms(sp.Rational)):
+            raise self.error(f"a number on this side has more than {MAX_DIGITS} digits", item)
         return value
 
     def value(self, item) -> sp.Expr:
@@ -152,8 +170,12 @@ class Resolver:
         return sp.Mul(*factors)
 
     def _factor(self, items, k):
-        """The value of items[k], and where the next factor starts: an operator takes what follows."""
+        """The value of items[k], and where the next factor starts: an operator takes what follows,
+        and so does a function written without parentheses (\\ln a_i, \\tanh^2 z)."""
         item = items[k]
+        function = self._typographic_function(item)
+        if function is not None:
+            return self._applied_without_parentheses(item, function, items, k)
         if not isinstance(item, node.OPERATORS):
             return self.value(item), k + 1
         if k + 1 == len(items):
@@ -164,6 +186,8 @@ class Resolver:
                 body, end = self._factor(items, k + 1)
             else:
                 body, end = self._product(items, k + 1), len(items)
+                if end - k > 2:
+                    self.readings.append(f"∂/∂{plain(variable)} is read as applying to the whole product after it, {plain(body)}")
             return sp.Derivative(body, (variable, item.order)), end
         if isinstance(item, node.SumOperator):
             low = sp.S.One if item.low is None else self.value(item.low)
@@ -175,6 +199,34 @@ class Resolver:
         variable = self._bound(item.variable)
         body = self._bound_body(item.variable.word, variable, items, k + 1)
         return sp.Limit(body, variable, point, dir="+-"), len(items)
+
+    def _typographic_function(self, item):
+        """The function a command names when it is written without parentheses (\\ln, \\tanh^2)."""
+        name = item.base if isinstance(item, node.Power) else item
+        if not isinstance(name, node.Name) or not name.word.startswith("\\") or name.word not in self.vocab.applied:
+            return None
+        if name.sub is not None or name.layer is not None:
+            return None
+        return self.vocab.function(name.word)
+
+    def _applied_without_parentheses(self, item, function, items, k):
+        """``\\ln a_i`` is ln(a_i): the function takes the factors after it, up to the next
+        function or operator; ``\\tanh^2 z`` is tanh(z)²."""
+        name = item.base if isinstance(item, node.Power) else item
+        end = k + 1
+        while end < len(items) and self._typographic_function(items[end]) is None and not isinstance(items[end], node.OPERATORS):
+            end += 1
+        if end == k + 1:
+            raise self.error(f"{name.word} has nothing after it to apply to", item)
+        argument = self._product(items[k + 1 : end], 0)
+        if end - k > 2:
+            self.readings.append(f"{name.word} is read as applying to {plain(argument)}, the factors after it")
+        if function is sp.log:
+            self._needs(sp.Gt(argument, 0))
+        value = function(argument)
+        if isinstance(item, node.Power):
+            value = self._power_of(value, self.value(item.exponent), item)
+        return value, end
 
     def _bound_body(self, name: str, variable: sp.Symbol, items, k) -> sp.Expr:
         """The rest of the product, read with `name` standing for the bound `variable`."""
@@ -245,10 +297,14 @@ class Resolver:
 
     # -- powers, primes, groups, fractions ----------------------------------------------------
     def _Power(self, item: node.Power) -> sp.Expr:
-        base, exponent = self.value(item.base), self.value(item.exponent)
+        return self._power_of(self.value(item.base), self.value(item.exponent), item)
+
+    def _power_of(self, base, exponent, item) -> sp.Expr:
         if _digits_of_power(base, exponent) > MAX_DIGITS:
-            # SymPy would compute the integer at once, in C, beyond any time limit
-            raise self.error(f"the number {base}^{exponent} has too many digits to read", 0)
+            # SymPy would compute the number at once, in C, beyond any time limit
+            raise self.error(f"the number {base}^{exponent} has too many digits to read", item)
+        if not exponent.is_integer and base is not sp.E:
+            self._needs(sp.Gt(base, 0) if exponent.is_negative else sp.Ge(base, 0))
         return sp.Pow(base, exponent)
 
     def _Primed(self, item: node.Primed) -> sp.Expr:
@@ -277,6 +333,8 @@ class Resolver:
             raise self.error(f"a function's name takes no subscript here: {name.word}", item)
         args = [self.value(arg) for arg in item.args]
         function = self.vocab.function(name.word)
+        if function is sp.log and len(args) == 1:
+            self._needs(sp.Gt(args[0], 0))
         try:
             value = function(*args)
         except TypeError:
@@ -291,15 +349,21 @@ class Resolver:
         return sp.Mul(self.value(item.numerator), sp.Pow(self.value(item.denominator), -1))
 
     def _Root(self, item: node.Root) -> sp.Expr:
-        return sp.sqrt(self.value(item.body))
+        body = self.value(item.body)
+        self._needs(sp.Ge(body, 0))
+        return sp.sqrt(body)
 
     def _Number(self, item: node.Number) -> sp.Expr:
+        if len(item.text) > MAX_DIGITS:
+            raise self.error(f"a number of more than {MAX_DIGITS} digits", item)
         fraction = Rational(item.text)
         return sp.Rational(fraction.numerator, fraction.denominator)
 
     # -- names ------------------------------------------------------------------------------
     def _Name(self, name: node.Name) -> sp.Expr:
         vocab, word = self.vocab, name.word
+        if word.startswith("\\") and word in vocab.applied:
+            raise self.error(f"{word} is a function: write what it applies to, {word}(z) or {word} z", name)
         alias = vocab.alias(word)
         if alias is not None:
             base, _, part = alias.replace("{", "").replace("}", "").partition("_")

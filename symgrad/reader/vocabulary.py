@@ -31,7 +31,7 @@ class Vocabulary:
     implicit: frozenset = frozenset()
     names: tuple = ()
     layers: bool = True
-    partial: str = "factor"
+    partial: str = "product"
     prime: str = ""
     #: filled by the document reader: names the document itself defines or indexes by i
     defined: frozenset = field(default=frozenset(), compare=False)

@@ -157,7 +157,7 @@ class Note:
 
 def notes(finding: Finding) -> list[Note]:
     """What to show under a line, in order: why, what it should be, the factor, the counterexample …"""
-    found = []
+    found = [Note("Read as", "text", reading) for reading in finding.readings]
     if explains(finding):
         found.append(Note("Why", "text", finding.diagnosis.text))
     if finding.corrected:

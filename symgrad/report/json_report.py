@@ -59,6 +59,7 @@ def finding_dict(finding: Finding) -> dict:
         "corrected": finding.corrected,
         "evidence": finding.evidence,
         "conditions": list(finding.conditions),
+        "readings": list(finding.readings),
         "rests_on": list(finding.rests_on),
         "details": [row_dict(row) for row in finding.rows] if finding.rows is not None else None,
         "text": finding.text or None,

@@ -26,7 +26,7 @@ WIDTH = 100
 
 
 def _details(finding: Finding) -> list[str]:
-    lines = []
+    lines = [f"read as: {reading}" for reading in finding.readings]
     if explains(finding):
         lines.append(f"why: {finding.diagnosis.text}")
     if finding.factor is not None:
