@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from importlib import resources
 from pathlib import Path
 
 from symgrad.check import check
+from symgrad.check.engine import DEFAULT_TIMEOUT
 from symgrad.documents import documents_in, read_document
 from symgrad.errors import DocumentError
 from symgrad.report import FORMATS, render
 from symgrad.version import __version__
 
+#: Seconds the whole run may take (per-equation limits are DEFAULT_TIMEOUT).
+DEFAULT_BUDGET = 25.0
 #: What `symgrad check` checks when given no path: the notes, with their algorithm checks.
 SHIPPED = "derivations/notes.py"
 
@@ -32,9 +36,23 @@ def add_check_parser(subparsers) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text")
     parser.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric trials (default 0)")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="S",
-                        help="time limit of each symbolic operation, in seconds (default 10)")
+    parser.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="S",
+                        help=f"time limit of each equation's proof, and again of its numeric trials, in seconds (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--budget", type=positive_seconds, default=DEFAULT_BUDGET, metavar="S",
+                        help=f"time limit of the whole run, in seconds: equations left when it is spent are "
+                             f"inconclusive (default {DEFAULT_BUDGET:g})")
     parser.set_defaults(func=run_check)
+
+
+def positive_seconds(text: str) -> float:
+    """A time limit: a positive, finite number of seconds (0, negative, inf and nan are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive, finite number of seconds")
+    return value
 
 
 def run_check(args) -> int:
@@ -55,10 +73,15 @@ def run_check(args) -> int:
             failed = True
     if failed and not derivations:
         return 2
-    reports = [check(derivation, seed=args.seed, timeout=args.timeout) for derivation in derivations]
+    deadline = time.monotonic() + args.budget
+    reports = [check(derivation, seed=args.seed, timeout=args.timeout, deadline=deadline) for derivation in derivations]
     text = render(args.format, reports, time.perf_counter() - started)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"symgrad: error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 2
     else:
         sys.stdout.write(text)
     holds = all(report.holds for report in reports)

@@ -37,6 +37,7 @@ def run_python_document(path: Path) -> list[Derivation]:
         raise DocumentError(path, 1, 1, "defines no Derivation")
     for derivation in unique:
         derivation.path = derivation.path or str(path)
+        derivation.notation.read(f"{path.name} is a Python program: symgrad ran it to build this derivation.")
     return unique
 
 

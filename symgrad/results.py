@@ -77,6 +77,7 @@ class DiagnosisKind(StrEnum):
     REDEFINITION = "redefinition"  # a function the notation knows, defined differently
     CIRCULAR = "circular"  # a definition that refers to itself
     LIMIT = "limit"  # past a time limit, or a derivative symgrad cannot take
+    INTERNAL = "internal"  # symgrad failed on this line (a bug to report); the run went on
     UNREAD = "unread"  # the equation could not be read
 
 

@@ -16,13 +16,13 @@ import sympy as sp
 
 from symgrad.check.algorithms import check_algorithm
 from symgrad.check.calculus import Calculus, UnsupportedDerivative
-from symgrad.check.domain import always_holds, describe
 from symgrad.check.diagnose import (
     describe_change,
     explain_failure,
     first_difference,
     index_mismatch,
 )
+from symgrad.check.domain import always_holds, describe
 from symgrad.check.equivalence import decide
 from symgrad.check.scope import CircularDefinition, DefinitionConflict, Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
@@ -38,6 +38,9 @@ from symgrad.results import (
     Method,
     Verdict,
 )
+
+#: Seconds an equation's proof may take, and again its numeric trials.
+DEFAULT_TIMEOUT = 5.0
 
 
 def evaluate_in(scope: Scope, expr: sp.Expr) -> sp.Expr:
@@ -56,10 +59,11 @@ class Judged:
 class Checker:
     """Walks one derivation; `seed` and `timeout` make the numeric part reproducible and bounded."""
 
-    def __init__(self, derivation: Derivation, seed: int = 0, timeout: float = 10.0):
+    def __init__(self, derivation: Derivation, seed: int = 0, timeout: float = DEFAULT_TIMEOUT, deadline: float | None = None):
         self.derivation = derivation
         self.seed = seed
         self.timeout = timeout
+        self.deadline = deadline  # time.monotonic() at which the whole run's budget is spent
         self.scope = Scope(derivation.notation)
         self.calculus = Calculus(self.scope)
         self.judged: dict[Equation, Judged] = {}
@@ -70,7 +74,7 @@ class Checker:
         findings = [f for f, eq in zip(findings, self.derivation.equations) if not eq.assumed]
         truths: dict = {}
         for algorithm in self.derivation.algorithms:
-            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self.timeout, truths)
+            findings += check_algorithm(algorithm, self.derivation.notation, self.seed, self._limit(), truths)
         return DocumentReport(
             path=self.derivation.path,
             title=self.derivation.title,
@@ -95,15 +99,25 @@ class Checker:
         )
 
     # -- one equation ---------------------------------------------------------------------
+    def _limit(self) -> float:
+        """The time one operation may take now: the timeout, or what is left of the run's budget."""
+        if self.deadline is None:
+            return self.timeout
+        return min(self.timeout, self.deadline - time.monotonic())
+
     def check_equation(self, equation: Equation) -> dict:
         """The finding's fields for one equation, within the time limit (past it: `inconclusive`)."""
+        limit = self._limit()
+        if limit <= 0 and equation.kind != Kind.DEFINITION:
+            text = "not checked: the run's time budget is spent (--budget gives it more)"
+            return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text))
         try:
-            with time_limit(self.timeout):
+            with time_limit(max(limit, 0.05)):
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
                 if equation.kind == Kind.UPDATE:
                     return dict(verdict=Verdict.DEFINITION, note=_update_note(equation))
-                return self._claim(equation)
+                return self._claim(equation, limit)
         except (UnsupportedDerivative, TimeLimitExceeded) as error:
             text = str(error)
             return dict(
@@ -111,6 +125,10 @@ class Checker:
                 method=Method.SYMBOLIC,
                 diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text),
             )
+        except (RecursionError, MemoryError, ArithmeticError, ValueError, TypeError, AttributeError) as error:
+            # A bug or a limit of SymPy's: the line is not judged, and the run goes on.
+            text = f"symgrad could not check this line ({type(error).__name__}: {str(error)[:200]})"
+            return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.INTERNAL, text, text))
 
     def _definition(self, equation: Equation) -> dict:
         note = equation.note or None
@@ -126,7 +144,7 @@ class Checker:
             self.calculus = Calculus(self.scope)
         return dict(verdict=Verdict.DEFINITION, note=note)
 
-    def _claim(self, equation: Equation) -> dict:
+    def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side
         mismatch = index_mismatch(lhs, equation.rhs)
         truth = self.calculus.evaluate(lhs)
@@ -136,7 +154,7 @@ class Checker:
             self.judged[equation] = Judged(claimed, Verdict.ILL_FORMED)
             diagnosis = _with_correction(mismatch, equation, lhs, truth)
             return dict(verdict=Verdict.ILL_FORMED, method=Method.SYMBOLIC, diagnosis=diagnosis, rests_on=rests_on)
-        outcome = decide(truth, claimed, self.scope, self.seed, self.timeout)
+        outcome = decide(truth, claimed, self.scope, self.seed, limit)
         self.judged[equation] = Judged(claimed, outcome.verdict)
         diagnosis = None
         if outcome.verdict == Verdict.FAILS:
@@ -182,7 +200,7 @@ class Checker:
         if holds != held and judged.verdict != Verdict.ILL_FORMED:
             follows = False
         else:
-            same = decide(judged.claimed, claimed, self.scope, self.seed, self.timeout)
+            same = decide(judged.claimed, claimed, self.scope, self.seed, max(self._limit(), 0.05))
             follows = same.verdict.is_true if same.verdict != Verdict.INCONCLUSIVE else None
         if follows is not False:
             return follows, diagnosis
@@ -217,6 +235,6 @@ def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Di
     return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected)
 
 
-def check(derivation: Derivation, seed: int = 0, timeout: float = 10.0) -> DocumentReport:
-    """Check every equation and algorithm of `derivation`."""
-    return Checker(derivation, seed, timeout).run()
+def check(derivation: Derivation, seed: int = 0, timeout: float = DEFAULT_TIMEOUT, deadline: float | None = None) -> DocumentReport:
+    """Check every equation and algorithm of `derivation` (within `deadline`, a time.monotonic())."""
+    return Checker(derivation, seed, timeout, deadline).run()

@@ -11,6 +11,7 @@ of the document is ever evaluated as Python.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from symgrad.derivation import Derivation
@@ -18,10 +19,9 @@ from symgrad.errors import DocumentError, DocumentErrors
 from symgrad.reader import latex, markdown
 from symgrad.reader.document import Reader
 from symgrad.reader.errors import ReadError, located
-from symgrad.reader.parser import parse
+from symgrad.reader.parser import syntax_tree
 from symgrad.reader.resolver import Formula, Resolver
 from symgrad.reader.source import Source
-from symgrad.reader.syntax import SyntaxBuilder
 from symgrad.reader.vocabulary import Vocabulary
 
 __all__ = ["Formula", "ReadError", "Vocabulary", "read_file", "read_formula"]
@@ -31,11 +31,24 @@ MAX_BYTES = 1_000_000
 
 
 def read_source(path: Path) -> Source:
-    """The document's text; a positioned error for a file too large, binary or not UTF-8."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DocumentError(path, 1, 1, f"file too large ({size / 1e6:.1f} MB; symgrad reads documents up to {MAX_BYTES / 1e6:.0f} MB)")
-    data = path.read_bytes()
+    """The document's text; a positioned error for anything but a regular file, one too large,
+    binary or not UTF-8 (a FIFO or a link to /dev/zero is refused before reading)."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise DocumentError(path, 1, 1, f"cannot read it: {error.strerror or error}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise DocumentError(path, 1, 1, "not a regular file (a directory, a device or a pipe): symgrad reads documents only")
+    too_large = f"file too large (symgrad reads documents up to {MAX_BYTES / 1e6:.0f} MB)"
+    if status.st_size > MAX_BYTES:
+        raise DocumentError(path, 1, 1, too_large)
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DocumentError(path, 1, 1, f"cannot read it: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(path, 1, 1, too_large)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -67,4 +80,4 @@ def read_formula(text: str, vocabulary: Vocabulary | None = None) -> Formula:
     """One formula read on its own (for tools and tests); a ReadError where it cannot be read."""
     vocabulary = vocabulary or Vocabulary()
     snippet = Source("<formula>", text).snippet(0, len(text))
-    return Resolver(vocabulary, snippet).formula(SyntaxBuilder().transform(parse(snippet)))
+    return Resolver(vocabulary, snippet).formula(syntax_tree(snippet))

@@ -18,7 +18,7 @@ from symgrad.reader import syntax
 from symgrad.reader.classifier import Classifier, is_name, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
-from symgrad.reader.parser import parse
+from symgrad.reader.parser import syntax_tree
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem
 from symgrad.reader.resolver import Formula, Resolver
 from symgrad.reader.source import Snippet, Source
@@ -59,7 +59,7 @@ class Reader:
     def _parse(self, snippet: Snippet, vocabulary: Vocabulary) -> _Parsed:
         snippet, remarks = remarks_in(snippet)
         try:
-            tree = syntax.SyntaxBuilder().transform(parse(snippet))
+            tree = syntax_tree(snippet)
         except ReadError as error:
             self.fail(error)
             tree = None

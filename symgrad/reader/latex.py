@@ -16,9 +16,8 @@ from symgrad.reader.errors import ReadError
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros, _group_end
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
-from symgrad.reader.source import Snippet, Source
+from symgrad.reader.source import Snippet, Source, delimited_spans
 
-_COMMENT_ENV = re.compile(r"\\begin\{comment\}(.*?)\\end\{comment\}", re.S)
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _PIECE = re.compile(
     r"(?P<section>\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{)"
@@ -56,21 +55,29 @@ def _blocks_in_comment_lines(source: Source) -> list[NotationBlock]:
     return out
 
 
+def _comment_environments(text: str) -> list[tuple[int, int, int]]:
+    """(start, body start, end) of every comment environment (an unclosed one runs to the end)."""
+    return [(start, inner, end) for start, inner, end, _ in delimited_spans(text, r"\begin{comment}", r"\end{comment}")]
+
+
 def _blocks_in_comment_environments(source: Source) -> list:
     out = []
-    for env in _COMMENT_ENV.finditer(source.text):
-        fence = re.search(r"```symgrad[^\n]*\n(.*?)```", env.group(1), re.S)
-        if fence:
-            start = env.start(1) + fence.start(1)
-            out.append((start, NotationBlock(source.snippet(start, env.start(1) + fence.end(1)))))
+    for start, inner, end in _comment_environments(source.text):
+        body = source.text[inner:end]
+        opening = body.find("```symgrad")
+        if opening < 0:
+            continue
+        first = body.find("\n", opening)
+        closing = body.find("```", first + 1) if first >= 0 else -1
+        if closing >= 0:
+            out.append((inner + first + 1, NotationBlock(source.snippet(inner + first + 1, inner + closing))))
     return out
 
 
 def _uncommented(source: Source) -> Snippet:
     snippet = source.snippet(0, len(source.text))
-    for pattern in (_COMMENT_ENV, _COMMENT):
-        snippet = snippet.blank_all([match.span() for match in pattern.finditer(snippet.text)])
-    return snippet
+    snippet = snippet.blank_all([(start, end) for start, _, end in _comment_environments(snippet.text)])
+    return snippet.blank_all([match.span() for match in _COMMENT.finditer(snippet.text)])
 
 
 class _Numbering:

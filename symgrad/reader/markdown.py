@@ -10,13 +10,12 @@ from symgrad.reader.errors import ReadError
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
-from symgrad.reader.source import Source
+from symgrad.reader.source import Source, delimited_spans
 
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)")
 _ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+([A-Z][^$]{0,80}?)\s*$")
 _DISPLAY = re.compile(r"\$\$(.*?)\$\$", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def heading(line: str) -> Heading | None:
@@ -33,7 +32,8 @@ def heading(line: str) -> Heading | None:
 
 def pieces(source: Source) -> list:
     """The document's pieces in order (HTML comments are not part of the notes)."""
-    source = Source(source.path, _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source.text))
+    comments = [(start, end) for start, _, end, _ in delimited_spans(source.text, "<!--", "-->")]
+    source = Source(source.path, source.snippet(0, len(source.text)).blank_all(comments).text)
     text, out, macros = source.text, [], Macros()
     lines = text.split("\n")
     starts = [0]

@@ -58,12 +58,40 @@ class Block:
     assume: list[tuple[Snippet, str]] = field(default_factory=list)
 
 
+#: A notation block is a few lines of declarations: larger or deeper ones are refused before parsing.
+MAX_BLOCK_CHARACTERS = 20_000
+MAX_NESTING = 8
+MAX_ENTRIES = 500
+_KEY_PATH = re.compile(r"^\s*\[*\s*([A-Za-z0-9_\-.\s\"']+?)\s*(?:\]+\s*$|=)", re.M)
+
+
+def _check_size(snippet: Snippet) -> None:
+    """Refuse blocks that would take TOML's parser deep or long (a 120 KB dotted key, [[[[…]]]])."""
+    text = snippet.text
+    if len(text) > MAX_BLOCK_CHARACTERS:
+        raise ReadError(f"notation block: longer than {MAX_BLOCK_CHARACTERS} characters", snippet, 0)
+    for match in _KEY_PATH.finditer(text):
+        if match.group(1).count(".") >= MAX_NESTING:
+            raise ReadError(f"notation block: a key nested more than {MAX_NESTING} deep", snippet, match.start(1))
+    depth = 0
+    for k, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ReadError(f"notation block: brackets nested more than {MAX_NESTING} deep", snippet, k)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+
+
 def read_block(snippet: Snippet, vocabulary: Vocabulary) -> Block:
     """Parse a block's TOML; a ReadError at the offending line for anything malformed."""
+    _check_size(snippet)
     try:
         table = tomllib.loads(snippet.text)
     except tomllib.TOMLDecodeError as error:
         raise _toml_error(error, snippet) from None
+    except RecursionError:
+        raise ReadError("notation block: nested too deeply to read", snippet, 0) from None
     reader = _BlockReader(snippet, table)
     return reader.read(vocabulary)
 
@@ -101,6 +129,8 @@ class _BlockReader:
         value = self.table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.error(f"{key} must be a list of strings", key)
+        if len(value) > MAX_ENTRIES:
+            raise self.error(f"{key} lists more than {MAX_ENTRIES} names", key)
         return value
 
     def read(self, vocabulary: Vocabulary) -> Block:

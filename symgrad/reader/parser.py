@@ -20,6 +20,7 @@ from lark.exceptions import (
 
 from symgrad.reader.errors import ReadError
 from symgrad.reader.source import Snippet
+from symgrad.reader.syntax import SyntaxBuilder
 
 #: Deeper nesting than this is refused before parsing (the tree walk is recursive).
 MAX_DEPTH = 64
@@ -27,6 +28,7 @@ MAX_DEPTH = 64
 MAX_LENGTH = 20_000
 
 _OPENERS = {"{": "}", "(": ")", "[": "]"}
+_SIGN_RUN = re.compile(r"(?:[+-]\s*){%d,}" % (MAX_DEPTH + 1))
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _NAMES = {
     "EQ": "'='", "COLON": "':'", "ADDOP": "'+' or '-'", "MULOP": "'*'", "PRIME": "a prime",
@@ -79,10 +81,22 @@ def parse(snippet: Snippet) -> Tree:
     check_nesting(snippet)
     if len(snippet.text) > MAX_LENGTH:
         raise ReadError(f"formula longer than {MAX_LENGTH} characters", snippet, 0)
+    signs = _SIGN_RUN.search(snippet.text)
+    if signs:
+        raise ReadError(f"more than {MAX_DEPTH} signs in a row", snippet, signs.start())
     try:
         return _lark().parse(snippet.text)
     except UnexpectedInput as error:
         raise _read_error(error, snippet) from None
+
+
+def syntax_tree(snippet: Snippet):
+    """The syntax tree of one formula (:mod:`symgrad.reader.syntax`); a ReadError where it cannot be read."""
+    tree = parse(snippet)
+    try:
+        return SyntaxBuilder().transform(tree)
+    except RecursionError:
+        raise ReadError("the formula is nested too deeply to read", snippet, 0) from None
 
 
 def _read_error(error: UnexpectedInput, snippet: Snippet) -> ReadError:

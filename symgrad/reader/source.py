@@ -69,3 +69,23 @@ class Snippet:
 
     def stripped(self) -> str:
         return " ".join(self.text.split())
+
+
+def delimited_spans(text: str, opening: str, closing: str) -> list[tuple[int, int, int, bool]]:
+    """Every ``opening … closing`` span of `text`, in one linear pass (a regular expression with a
+    lazy ``.*?`` rescans to the end for every unclosed opening: quadratic on hostile input).
+
+    Returns (start, inner start, end, closed) per span; an unclosed one runs to the end of the text.
+    """
+    spans, k = [], 0
+    while True:
+        start = text.find(opening, k)
+        if start < 0:
+            return spans
+        inner = start + len(opening)
+        stop = text.find(closing, inner)
+        if stop < 0:
+            spans.append((start, inner, len(text), False))
+            return spans
+        k = stop + len(closing)
+        spans.append((start, inner, k, True))

@@ -8,6 +8,7 @@ each notation block of the document, from the block on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import sympy as sp
 
@@ -56,9 +57,9 @@ class Vocabulary:
             return ACTIVATIONS[activation]
         return BUILTIN_FUNCTIONS.get(name) or sp.Function(name.lstrip("\\"))
 
-    @property
+    @cached_property
     def applied(self) -> frozenset:
-        """Names the lexer reads as functions when a parenthesis follows."""
+        """Names that apply to what follows them: declared functions, activations, \\exp, \\ln …"""
         return self.functions | {name for name, _ in self.activations} | set(BUILTIN_FUNCTIONS)
 
     def alias(self, word: str) -> str | None:
@@ -71,7 +72,7 @@ class Vocabulary:
         """A name the notation declares or the document defines (layers and subscripts aside)."""
         return (
             word in (self.index, self.count, "e")
-            or word in self.families | self.parameters | self.symbols | self.applied | self.defined | self.indexed
+            or any(word in names for names in (self.families, self.parameters, self.symbols, self.applied, self.defined, self.indexed))
             or any(name.split("_")[0] == word for name in self.implicit)
             or word in dict(self.names)
         )
