@@ -23,11 +23,13 @@ SHIPPED = "derivations/notes.py"
 
 
 def shipped_derivation() -> Path:
-    """The shipped notes: derivations/notes.py here (in the repository), else the installed copy."""
-    here = Path(SHIPPED)
-    if here.is_file():
-        return here
-    return Path(str(resources.files("symgrad_derivations").joinpath(Path(SHIPPED).name)))
+    """The shipped notes as installed with symgrad (never a derivations/ folder of the working
+    directory: a Python derivation runs only when named).  Relative to here when it lies below."""
+    installed = Path(str(resources.files("symgrad_derivations").joinpath(Path(SHIPPED).name))).resolve()
+    try:
+        return installed.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return installed
 
 
 def add_check_parser(subparsers) -> None:

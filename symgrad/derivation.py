@@ -7,7 +7,8 @@ checker checks.  Equations come in three kinds:
 * ``claim`` states ``lhs = rhs`` and opens a :class:`Chain`;
 * ``step`` continues the open chain (``= rhs``): it is attached to the chain's claim, which
   gives it its left side, and to the line before it, which it may or may not follow from;
-* ``update`` is a rule such as ``w ← w − η ∂C/∂w``: a new value, not an equality.
+* ``update`` is a rule such as ``w ← w − η ∂C/∂w``: a new value, not an equality;
+* ``approximation`` is ``lhs ≈ rhs``: checked as a limit where the right side has a small step h.
 
 An :class:`Algorithm` is a procedure (back-propagation, say) that claims to compute the gradient
 of a cost; the checker compares what it computes with the true gradient.
@@ -25,7 +26,7 @@ from symgrad.display import Displayable
 from symgrad.notation import Notation
 from symgrad.results import Kind
 
-EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP, Kind.UPDATE)
+EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP, Kind.UPDATE, Kind.APPROXIMATION)
 
 
 @dataclass(eq=False)
@@ -157,6 +158,11 @@ class Derivation(Displayable):
         """An update rule ``lhs ← rhs``: nothing to check as an equation.  It closes the open chain."""
         self._open = None
         return self._add(Equation(label, Kind.UPDATE, lhs, rhs, latex))
+
+    def approximate(self, label, lhs, rhs, latex: str = "") -> Equation:
+        """``lhs ≈ rhs``.  It closes the open chain."""
+        self._open = None
+        return self._add(Equation(label, Kind.APPROXIMATION, lhs, rhs, latex))
 
     def claim(self, label, lhs, rhs, latex: str = "") -> Equation:
         """A claim ``lhs = rhs``; the steps after it continue it."""

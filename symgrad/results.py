@@ -51,6 +51,7 @@ class Kind(StrEnum):
     STEP = "step"
     ALGORITHM = "algorithm"
     UPDATE = "update"
+    APPROXIMATION = "approximation"
     UNREAD = "unread"
 
 

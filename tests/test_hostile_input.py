@@ -1,76 +1,29 @@
 """Hostile input: broken LaTeX and Markdown never crash, hang or exhaust memory, and a document
 that tries to run code is refused with a clear error while nothing runs.
 
-Every document is checked by `symgrad check` in a forked child with a memory cap and a wall-clock
-limit, so a hang inside C code (a huge integer power, which no signal interrupts) is caught as a
-hang instead of stalling the suite.  Fuzzing size: SYMGRAD_FUZZ_EXAMPLES (default 200; 10000 for
+Every document is checked by `symgrad check` in a forked, memory-capped child (tests/isolated.py).  Fuzzing size: SYMGRAD_FUZZ_EXAMPLES (default 200; 10000 for
 a full run).
 """
 
 import os
-import resource
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from symgrad.cli import main
+from isolated import check_isolated
 
 CORPUS = Path(__file__).resolve().parent / "data" / "fuzz"
 EXAMPLES = int(os.environ.get("SYMGRAD_FUZZ_EXAMPLES", "150"))
 WALL_SECONDS = 8
-MEMORY_BYTES = 3 * 2**30
 SENTINEL = "symgrad-pwned"  # the file the corpus's code-running documents try to create
 
 
-@dataclass
-class Run:
-    status: int | None  # None: killed after WALL_SECONDS
-    out: str
-    err: str
+def check(path: Path, workdir: Path):
+    return check_isolated(["--timeout", "1", str(path)], workdir, WALL_SECONDS)
 
 
-def check_isolated(path: Path, workdir: Path) -> Run:
-    """`symgrad check --timeout 1 path` in a forked child (memory capped, killed if it hangs)."""
-    out, err = workdir / "stdout", workdir / "stderr"
-    pid = os.fork()
-    if pid == 0:  # the child: never returns to pytest
-        status = 98
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-            os.chdir(workdir)
-            with open(out, "w") as sys.stdout, open(err, "w") as sys.stderr:
-                try:
-                    status = main(["check", "--timeout", "1", str(path)])
-                except BaseException:
-                    import traceback
-
-                    traceback.print_exc()
-                    status = 99
-        finally:
-            os._exit(status if isinstance(status, int) else 97)
-    status = _wait(pid)
-    return Run(status, out.read_text(errors="replace"), err.read_text(errors="replace"))
-
-
-def _wait(pid: int) -> int | None:
-    import time
-
-    deadline = time.monotonic() + WALL_SECONDS
-    while time.monotonic() < deadline:
-        done, code = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(code)
-        time.sleep(0.01)
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    return None
-
-
-def assert_handled(run: Run, workdir: Path) -> None:
+def assert_handled(run, workdir: Path) -> None:
     assert run.status is not None, "hangs: killed after %d s" % WALL_SECONDS
     assert "Traceback" not in run.err + run.out, run.err[-2000:]
     assert run.status in (0, 1, 2), f"exit status {run.status}: {run.err[-500:]}"
@@ -91,7 +44,7 @@ RUNS_CODE = {
 }
 @pytest.mark.parametrize("path", sorted(CORPUS.iterdir()), ids=lambda path: path.name)
 def test_a_broken_document_is_an_error_or_a_verdict_never_a_crash(path, tmp_path):
-    run = check_isolated(path, tmp_path)
+    run = check(path, tmp_path)
     assert_handled(run, tmp_path)
     if path.name in RUNS_CODE:
         assert run.status == 2 and ": error: " in run.err and RUNS_CODE[path.name] in run.err
@@ -124,4 +77,4 @@ def test_fuzzed_documents_never_crash_hang_or_run_code(tmp_path_factory, documen
     workdir = tmp_path_factory.mktemp("fuzz")
     path = workdir / f"doc{suffix}"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    assert_handled(check_isolated(path, workdir), workdir)
+    assert_handled(check(path, workdir), workdir)

@@ -47,10 +47,23 @@ class Calculus:
         return self.scope.fold(self.differentiate(expr))
 
     def differentiate(self, expr: sp.Expr) -> sp.Expr:
-        """`expr` with every ∂ replaced by its true value (in terms of the names it used)."""
+        """`expr` with every ∂ and every limit replaced by its true value (in the names it used)."""
         if expr.has(sp.Derivative):
             expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
+        if expr.has(sp.Limit):
+            expr = expr.replace(lambda e: isinstance(e, sp.Limit), self._limit_node)
         return expr
+
+    def _limit_node(self, node: sp.Limit) -> sp.Expr:
+        """A limit's value, where SymPy finds it (two-sided) through the definitions; else the limit."""
+        body, variable, point = node.args[0], node.args[1], node.args[2]
+        try:
+            value = sp.limit(self.scope.unfold(self.differentiate(body)), variable, point, dir="+-")
+        except (ValueError, NotImplementedError, TypeError):
+            return node
+        if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan) or isinstance(value, sp.AccumBounds):
+            return node
+        return value
 
     def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
         value = node.expr
@@ -108,8 +121,12 @@ class Calculus:
 
     def _sum_derivative(self, total: sp.Sum, var):
         """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""
-        if len(total.limits) != 1:
-            raise UnsupportedDerivative(f"sum over several indices: {total}")
+        if len(total.limits) != 1:  # a nested sum: termwise, and SymPy sums the Kronecker deltas
+            derivative = self.derivative(total.function, var)
+            if derivative == 0:
+                return sp.S.Zero
+            termwise = sp.Sum(derivative, *total.limits)
+            return self._settled(termwise.doit()) if isinstance(var, sp.Indexed) else termwise
         index, low, high = total.limits[0]
         summand = total.function
         uses = self.scope.uses_of(summand, var.base) if isinstance(var, sp.Indexed) else set()
@@ -117,7 +134,9 @@ class Calculus:
             derivative = self.derivative(summand, var)
             return sp.S.Zero if derivative == 0 else sp.Sum(derivative, (index, low, high))
         if uses != {(index,)} or len(var.indices) != 1:
-            raise UnsupportedDerivative(f"{var.base} is used at another sample inside {total}")
+            # x_i x_{i+1}: every use of the family contributes a Kronecker delta, and SymPy sums them
+            termwise = sp.Sum(self.derivative(summand, var), (index, low, high)).doit()
+            return self._settled(termwise)
         sample = var.indices[0]
         inside = self._in_range(sample, low, high)
         if inside is sp.false:
@@ -132,12 +151,28 @@ class Calculus:
 
         A free index (i, j) is one of the samples, 1 ≤ j ≤ n: that is how it is read.
         """
+        return sp.And(*(self._decided(relation) for relation in (sp.Le(low, sample), sp.Le(sample, high))))
+
+    def _decided(self, relation):
+        """A relation in n and the indices, decided where the reading of indices decides it:
+        with n = j + t (t ≥ 0) for a free index j, j ≤ n holds."""
         count = self.scope.notation.count
-        relations = []
-        for relation in (sp.Le(low, sample), sp.Le(sample, high)):
-            if relation not in (sp.true, sp.false) and sample.is_Symbol and count in relation.free_symbols:
+        if relation in (sp.true, sp.false) or count not in relation.free_symbols:
+            return relation
+        for index in sorted(relation.free_symbols - {count}, key=str):
+            if index.is_integer and index.is_positive:
                 rest = sp.Dummy("t", integer=True, nonnegative=True)
-                known = relation.subs(count, sample + rest)  # n = j + t: the sample is at most n
-                relation = known if known in (sp.true, sp.false) else relation
-            relations.append(relation)
-        return sp.And(*relations)
+                known = relation.subs(count, index + rest)
+                if known in (sp.true, sp.false):
+                    return known
+        return relation
+
+    def _settled(self, expr):
+        """`expr` with the conditions of its Piecewise parts decided where the reading decides them."""
+
+        def settle(piecewise):
+            pieces = [(value, condition.replace(lambda c: isinstance(c, sp.core.relational.Relational), self._decided))
+                      for value, condition in piecewise.args]
+            return sp.Piecewise(*pieces)
+
+        return expr.replace(lambda e: isinstance(e, sp.Piecewise), settle)

@@ -27,26 +27,40 @@ def _plain_diagnosis(kind: DiagnosisKind, text: str) -> Diagnosis:
 
 
 # -- indices ---------------------------------------------------------------------------------
-def index_mismatch(lhs, rhs) -> Diagnosis | None:
-    """An index free on one side and bound (or absent) on the other, if any."""
-    left, right = free_indices(lhs), free_indices(rhs)
-    if left == right:
-        return None
+def index_mismatch(truth, claimed, count, written=()) -> Diagnosis | None:
+    """An index the true value depends on that the claim sums over, or the reverse, if any.
+
+    `truth` and `claimed` are the two sides' values (derivatives taken), `written` the sides as
+    written, `count` the sample count (n is fixed, never an index): ∂_{a_i} C = (1/n) Σ_i …
+    claims a per-sample value is a sum; Σ_k k = k n uses the bound k outside its sum.
+    """
+    left, right = _free_index_names(truth, count), _free_index_names(claimed, count)
+    on_left, on_right = (truth, *written[:1]), (claimed, *written[1:])
     parts = []
-    for index in sorted(left - right, key=str):
-        where = "bound by a sum" if _binds(rhs, index) else "absent"
-        parts.append(
-            f"the index {index} is free on the left (the result depends on which sample {index} is) "
-            f"but {where} on the right, so the right side is the same number for every sample"
-        )
-    for index in sorted(right - left, key=str):
-        parts.append(f"the index {index} is free on the right but not on the left")
+    for index in sorted(left - right):
+        if _binds(on_right, index):
+            parts.append(
+                f"the index {index} is free on the left (the result depends on which sample {index} is) "
+                f"but bound by a sum on the right, so the right side is the same number for every sample"
+            )
+    for index in sorted(right - left):
+        if _binds(on_left, index):
+            parts.append(f"the index {index} is bound by a sum on the left but free on the right")
+    if not parts:
+        return None
     headline = "cannot be read as a claim"
     return Diagnosis(DiagnosisKind.INDEX, headline, f"{headline}: {'; '.join(parts)}")
 
 
-def _binds(expr, index) -> bool:
-    return any(index in {limit[0] for limit in s.limits} for s in expr.atoms(sp.Sum))
+def _free_index_names(expr, count) -> set[str]:
+    """Names of the indices used free in `expr`: in family elements (x_i), and bare names that a
+    sum elsewhere binds (k n); the sample count n is not an index."""
+    names = {symbol.name for symbol in free_indices(expr) if symbol != count}
+    return names | {symbol.name for symbol in expr.free_symbols if symbol.is_Symbol and symbol != count}
+
+
+def _binds(exprs, name: str) -> bool:
+    return any(name in {str(limit[0]) for limit in s.limits} for expr in exprs for s in expr.atoms(sp.Sum))
 
 
 # -- proportionality -------------------------------------------------------------------------

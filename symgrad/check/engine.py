@@ -93,9 +93,8 @@ class Checker:
             line=equation.line,
             latex=equation.latex,
             text=equation.text,
-            readings=equation.readings,
             seconds=time.perf_counter() - started,
-            **fields,
+            **{**fields, "readings": equation.readings + tuple(fields.get("readings", ()))},
         )
 
     # -- one equation ---------------------------------------------------------------------
@@ -117,6 +116,8 @@ class Checker:
                     return self._definition(equation)
                 if equation.kind == Kind.UPDATE:
                     return dict(verdict=Verdict.DEFINITION, note=_update_note(equation))
+                if equation.kind == Kind.APPROXIMATION:
+                    return self._approximation(equation, limit)
                 return self._claim(equation, limit)
         except (UnsupportedDerivative, TimeLimitExceeded) as error:
             text = str(error)
@@ -146,9 +147,9 @@ class Checker:
 
     def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side
-        mismatch = index_mismatch(lhs, equation.rhs)
         truth = self.calculus.evaluate(lhs)
         claimed = self.calculus.evaluate(equation.rhs)
+        mismatch = index_mismatch(truth, claimed, self.scope.notation.count, (lhs, equation.rhs))
         rests_on = tuple(self.scope.labels_used(lhs, equation.rhs))
         if mismatch:
             self.judged[equation] = Judged(claimed, Verdict.ILL_FORMED)
@@ -178,6 +179,25 @@ class Checker:
             follows=follows,
             rests_on=rests_on,
         )
+
+    def _approximation(self, equation: Equation, limit: float) -> dict:
+        """lhs ≈ rhs with a small step h on the right: the claim that they agree as h → 0."""
+        small = sorted((s for s in equation.rhs.free_symbols - equation.lhs.free_symbols if _is_small_step(s)), key=str)
+        if len(small) != 1:
+            return dict(verdict=Verdict.DEFINITION, note="an approximation (≈) with no small step to let go to 0: nothing to check")
+        step = small[0]
+        reading = f"≈ is read as: equal in the limit {plain(step)} → 0"
+        truth = self.calculus.evaluate(equation.lhs)
+        approached = self.calculus.evaluate(sp.Limit(equation.rhs, step, 0, dir="+-"))
+        if approached.has(sp.Limit):
+            return dict(verdict=Verdict.INCONCLUSIVE, readings=(reading,), note=f"the limit as {plain(step)} → 0 was not found")
+        outcome = decide(truth, approached, self.scope, self.seed, limit)
+        diagnosis = None
+        if outcome.verdict == Verdict.FAILS:
+            text = f"as {plain(step)} → 0 the right side tends to {plain(approached)}, not to the left side"
+            diagnosis = Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
+        return dict(verdict=outcome.verdict, method=outcome.method, evidence=outcome.evidence or None,
+                    counterexample=outcome.counterexample, diagnosis=diagnosis, readings=(reading,))
 
     def _written_conditions(self, equation: Equation) -> tuple[str, ...]:
         """Where the line as written is defined (ln w: w > 0), unless its definitions make that always so."""
@@ -218,6 +238,14 @@ class Checker:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
         return False, Diagnosis(diagnosis.kind, headline, text, diagnosis.factor, diagnosis.corrected)
+
+
+#: Names of a small step: what an approximation's right side lets go to 0.
+_SMALL_STEPS = ("h", "\\epsilon", "\\varepsilon", "\\delta", "\\Delta")
+
+
+def _is_small_step(symbol) -> bool:
+    return symbol.is_Symbol and symbol.name in _SMALL_STEPS
 
 
 def _update_note(equation: Equation) -> str:

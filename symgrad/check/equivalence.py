@@ -150,17 +150,25 @@ def closed_forms(expr: sp.Expr) -> sp.Expr:
     terms (x_1 + x_2 + x_3), or a summand of the index alone over a range that is never reversed
     (Σ_{j=1}^{n} j = n(n+1)/2; SymPy's closed forms assume that, and an empty range is 0 here)."""
 
-    def closed(total: sp.Sum):
-        (index, low, high), summand = total.limits[0], total.function
-        if len(total.limits) != 1:
-            return total
+    def one(summand, limit):
+        """The sum of `summand` over one limit, or None when it stays a sum."""
+        index, low, high = limit
         length = high - low + 1
         if length.is_Integer and 0 <= length <= WRITE_OUT:
             return sp.Add(*(summand.xreplace({index: low + k}) for k in range(int(length))))
         plain_summand = not summand.atoms(sp.Indexed, sp.Sum, sp.Derivative, sp.Function)
         if plain_summand and length.is_nonnegative and summand.is_polynomial(index):
             return sp.expand(sp.summation(summand, (index, low, high)))
-        return total
+        return None
+
+    def closed(total: sp.Sum):
+        summand, limits = total.function, list(total.limits)
+        while limits:  # innermost first
+            value = one(summand, limits[0])
+            if value is None:
+                return sp.Sum(summand, *limits)
+            summand, limits = value, limits[1:]
+        return summand
 
     return expr.replace(lambda e: isinstance(e, sp.Sum), closed)
 
@@ -203,22 +211,6 @@ def refuted(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
         return False
 
 
-def split_conditions(expr: sp.Expr) -> tuple[sp.Expr, tuple]:
-    """`expr` with each ``Piecewise((value, condition), (0, True))`` read as its value, and the
-    conditions under which that reading holds (a sample inside a sum's range: 3 ≤ n)."""
-    conditions: list = []
-
-    def main(piecewise):
-        (value, condition), rest = piecewise.args[0], piecewise.args[1:]
-        if len(rest) != 1 or rest[0].cond is not sp.true or rest[0].expr != 0:
-            return piecewise
-        conditions.extend(sp.And.make_args(condition))
-        return value
-
-    replaced = expr.replace(lambda e: isinstance(e, sp.Piecewise), main)
-    return replaced, tuple(dict.fromkeys(conditions))
-
-
 # -- the decision ----------------------------------------------------------------------------
 def decide(
     lhs: sp.Expr, rhs: sp.Expr, scope: Scope, seed: int = 0, timeout: float = 10.0, shrink: bool = True
@@ -228,38 +220,35 @@ def decide(
     Floats screen first (cheap; a difference they find is confirmed rigorously and shrunk into a
     counterexample), then a proof; a claim no proof covers gets rigorously decided trials.
     """
-    (lhs, left_conditions), (rhs, right_conditions) = split_conditions(lhs), split_conditions(rhs)
-    index_conditions = tuple(dict.fromkeys(left_conditions + right_conditions))
-    stated = tuple(describe(c) for c in index_conditions)
-    trials = Trials(lhs, rhs, scope, seed, Variables.of(lhs, rhs, scope=scope, conditions=index_conditions))
+    trials = Trials(lhs, rhs, scope, seed, Variables.of(lhs, rhs, scope=scope))
     try:
         with time_limit(timeout):
             difference, _ = trials.screen()
             if difference is not None:
-                return _fails(trials, difference, shrink, stated)
+                return _fails(trials, difference, shrink)
             proven, needed = prove_equal(lhs, rhs, scope)
             if proven:
-                return Outcome(Verdict.PROVEN, Method.SYMBOLIC, conditions=stated + needed)
+                return Outcome(Verdict.PROVEN, Method.SYMBOLIC, conditions=needed)
     except TimeLimitExceeded:
         pass
     try:
         with time_limit(timeout):
             difference, equal = trials.decided()
             if difference is not None:
-                return _fails(trials, difference, shrink, stated)
+                return _fails(trials, difference, shrink)
             if refuted(lhs, rhs, scope):
                 found = trials.simplest_difference(200)
                 if found is not None:
-                    return _fails(trials, found, False, stated)
+                    return _fails(trials, found, False)
     except TimeLimitExceeded as error:
-        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence=str(error), conditions=stated)
+        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence=str(error))
     if not equal:
-        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence="no trial could be evaluated", conditions=stated)
-    return Outcome(Verdict.NUMERICALLY_EQUAL, Method.NUMERIC, evidence=evidence(equal), conditions=stated)
+        return Outcome(Verdict.INCONCLUSIVE, Method.NUMERIC, evidence="no trial could be evaluated")
+    return Outcome(Verdict.NUMERICALLY_EQUAL, Method.NUMERIC, evidence=evidence(equal))
 
 
-def _fails(trials: Trials, trial, shrink: bool, stated: tuple) -> Outcome:
-    return Outcome(Verdict.FAILS, Method.COUNTEREXAMPLE, trials.counterexample(trial, shrink), conditions=stated)
+def _fails(trials: Trials, trial, shrink: bool) -> Outcome:
+    return Outcome(Verdict.FAILS, Method.COUNTEREXAMPLE, trials.counterexample(trial, shrink))
 
 
 def find_counterexample(lhs, rhs, scope: Scope, seed: int) -> Counterexample | None:

@@ -325,6 +325,28 @@ class Evaluator:
             raise NotNumeric(f"no numeric value for the function {expr.func}")
         return function(*(self._eval(arg) for arg in expr.args))
 
+    def _eval_Piecewise(self, expr):
+        """The first piece whose condition holds; conditions are about integers (n, indices)."""
+        for piece, condition in expr.args:
+            if self._holds(condition):
+                return self._eval(piece)
+        raise NotNumeric(f"no piece of {expr} applies here")
+
+    def _holds(self, condition) -> bool:
+        if condition in (sp.true, sp.false):
+            return bool(condition)
+        if isinstance(condition, sp.And):
+            return all(self._holds(part) for part in condition.args)
+        if isinstance(condition, sp.Or):
+            return any(self._holds(part) for part in condition.args)
+        if isinstance(condition, sp.Not):
+            return not self._holds(condition.args[0])
+        if isinstance(condition, sp.core.relational.Relational):
+            left, right = (self._integer(side) for side in condition.args)
+            return {"<=": left <= right, "<": left < right, ">=": left >= right, ">": left > right,
+                    "==": left == right, "!=": left != right}[condition.rel_op]
+        raise NotNumeric(f"cannot decide {condition}")
+
     def _eval_KroneckerDelta(self, expr):
         left, right = (self._integer(arg) for arg in expr.args)
         return self.arithmetic.number(1 if left == right else 0)
@@ -334,8 +356,8 @@ class Evaluator:
         reusable = not (_free_symbols(expr) & self._varying)
         if reusable and expr in self._sums:
             return self._sums[expr]
-        index, low, high = expr.limits[0]
-        inner = sp.Sum(expr.function, *expr.limits[1:]) if len(expr.limits) > 1 else expr.function
+        index, low, high = expr.limits[-1]  # SymPy lists a nested sum's limits innermost first
+        inner = sp.Sum(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
         first, last = self._integer(low), self._integer(high)
         if last - first + 1 > MAX_TERMS:
             raise NotNumeric(f"a sum of {last - first + 1} terms is too long to run")

@@ -78,6 +78,14 @@ def _fresh(variable: sp.Symbol, taken: set) -> sp.Symbol:
     return sp.Symbol(name, **variable.assumptions0)
 
 
+def _same_names(body, params) -> sp.Expr:
+    """The body with every name spelled like a parameter made that parameter: in g(k) = Σ_i x_i x_k,
+    the k of x_k (an index) is the parameter k (a number)."""
+    by_name = {param.name: param for param in params if isinstance(param, sp.Symbol)}
+    renames = {s: by_name[s.name] for s in body.free_symbols if isinstance(s, sp.Symbol) and s.name in by_name and s != by_name[s.name]}
+    return body.xreplace(renames) if renames else body
+
+
 def head_of_any(expr, head) -> bool:
     """Whether `expr` contains an occurrence of `head` (a Symbol, a family, a function)."""
     if isinstance(head, sp.IndexedBase):
@@ -176,14 +184,24 @@ class Scope:
         if head is None:
             raise ValueError(f"cannot define {lhs}: not a name, a family element or a function")
         params = tuple(arguments_of(lhs))
+        body = _same_names(body, params)
         if head in KNOWN_FUNCTIONS:
             self._check_restatement(head, params, body)
             return
         candidate = Definition(head, params, body, label)
         if self._reaches(body, head):
             raise CircularDefinition(f"{plain(head)} is defined through itself: it has no value to substitute")
-        self.definitions[head] = candidate
+        self._record(candidate)
+        if isinstance(head, sp.core.function.UndefinedFunction) and all(p.is_Symbol for p in params):
+            # after C(w) = …, a bare C is C(w): ∂C/∂w differentiates the definition, not a new name
+            name = sp.Symbol(head.__name__, real=True)
+            self._record(Definition(name, (), body, label))
         self._cache.clear()
+
+    def _record(self, definition: Definition) -> None:
+        """In force from now on; the definitions stay in the order they were made."""
+        self.definitions.pop(definition.head, None)
+        self.definitions[definition.head] = definition
 
     def _reaches(self, expr, head) -> bool:
         """Whether `expr` uses `head`, directly or through the definitions in force."""

@@ -67,16 +67,16 @@ class Variables:
     families: tuple
     indices: tuple
     count: sp.Symbol
-    conditions: tuple = ()  # relations in n and the indices (3 ≤ n): trials that break one are skipped
     varies_with_n: bool = True
 
     @classmethod
-    def of(cls, *exprs, scope: Scope, conditions=()) -> Variables:
+    def of(cls, *exprs, scope: Scope) -> Variables:
         leaves, indices = set(), set()
         for expr in exprs:
             leaves |= scope.leaves(expr)
             indices |= free_indices(expr)
         count = scope.notation.count
+        indices -= {count}
         names = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count}
         integers = {name for name in names if name.is_integer}
         families = {leaf for leaf in leaves if isinstance(leaf, sp.IndexedBase)}
@@ -88,13 +88,12 @@ class Variables:
             tuple(sorted(families, key=key)),
             tuple(sorted(indices, key=key)),
             count,
-            tuple(conditions),
             varies,
         )
 
-    def assign(self, n: int, pick, rng: random.Random) -> dict | None:
-        """Values for one trial (None when they break a condition).  Families get a value for the
-        samples 1 … n and one on either side, so that a sum over a wrong range has a value to show."""
+    def assign(self, n: int, pick, rng: random.Random) -> dict:
+        """Values for one trial.  Families get a value for the samples 1 … n and one on either
+        side, so that a sum over a wrong range has a value to show."""
         values = {self.count: n}
         for symbol in self.symbols:
             values[symbol] = pick(rng)
@@ -102,10 +101,6 @@ class Variables:
             values[base] = {(position,): pick(rng) for position in range(0, n + 2)}
         for index in self.indices + self.integers:
             values[index] = rng.randint(1, n)
-        if self.conditions:
-            given = {name: value for name, value in values.items() if not isinstance(value, dict)}
-            if not all(bool(condition.subs(given)) for condition in self.conditions):
-                return None
         return values
 
     def shown(self, values: dict, used: set) -> dict:
@@ -203,9 +198,7 @@ class Trials:
         per = per_count if len(counts) > 1 else 4 * per_count * len(PICKERS)
         for n in counts:
             for k in range(per):
-                values = self.variables.assign(n, PICKERS[k % len(PICKERS)], rng)
-                if values is not None:
-                    yield n, values
+                yield n, self.variables.assign(n, PICKERS[k % len(PICKERS)], rng)
 
     def screen(self) -> tuple[Trial | None, int]:
         """A difference found in floats and confirmed rigorously (or None), and how many trials were defined."""
@@ -253,8 +246,6 @@ class Trials:
             for pick in pickers:
                 for _ in range(attempts // len(pickers)):
                     values = self.variables.assign(n, pick, rng)
-                    if values is None:
-                        break
                     pair = float_values(self.lhs, self.rhs, values, self.scope)
                     if pair is None or not floats_differ(pair):
                         continue

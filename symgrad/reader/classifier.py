@@ -61,13 +61,16 @@ class Classifier:
             self.close()
             return derivation.define(label, latex=latex, note=note or "a remark: nothing to check")
         lhs, rhs = sides[0], sides[-1]
-        if isinstance(lhs, sp.Derivative) and rhs.has(sp.Limit):
+        operators = formula.operators or ("=",) * (len(sides) - 1)
+        if set(operators) - {"="}:
+            return self._written_with(operators, label, formula, latex, snippet, vocabulary)
+        if isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and rhs.args[0].atoms(AppliedUndef):
             self.close()
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
         names = sides[:-1]
         if all(is_name(side) and written_as_name(written) for side, written in zip(names, formula.written)):
-            fixed = [side for side in names if _never_defined(side, vocabulary)]
-            if fixed and len(sides) == 2 and _refers_to(rhs, lhs):
+            fixed = [side for side in names if never_defined(side, vocabulary)]
+            if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
                 self.close()
                 return derivation.update(label, lhs, rhs, latex=latex)
             section = self.defined.setdefault(derivation.current_section, set())
@@ -76,11 +79,34 @@ class Classifier:
                 self.close()
                 also = ", ".join(sp.sstr(side) for side in sides[1:-1])
                 return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
-        if len(sides) > 2:
-            raise ReadError("a claim with several '=' on one numbered line: put each step on its own line", snippet, 0)
         self.prime_variable, self.broken = prime_variable(lhs), False
+        if len(sides) > 2:  # a = b = c on one line: the claim a = b, then the step = c
+            parts = _parts(formula, snippet)
+            first = derivation.claim(label, self._primes(lhs, formula, snippet), self._primes(sides[1], formula, snippet),
+                                     latex=f"{parts[0]} = {parts[1]}")
+            for side, part in zip(sides[2:], parts[2:]):
+                derivation.step(label, self._primes(side, formula, snippet), latex=f"= {part}")
+            return first
         lhs, rhs = self._primes(lhs, formula, snippet), self._primes(rhs, formula, snippet)
         return derivation.claim(label, lhs, rhs, latex=latex)
+
+    def _written_with(self, operators, label, formula: Formula, latex, snippet: Snippet, vocabulary):
+        """A line with ←, := or ≈: an update rule, a definition, or an approximation."""
+        (lhs, rhs), (left, right) = formula.sides[:2], formula.written[:2]
+        if len(formula.sides) != 2:
+            raise ReadError(f"one {operators[0]} per numbered line: put each on its own line", snippet, 0)
+        self.close()
+        name = is_name(lhs) and written_as_name(left)
+        if operators[0] == "≈":
+            return self.derivation.approximate(label, lhs, rhs, latex=latex)
+        if not name:
+            raise ReadError(f"the left side of {operators[0]} is a name: what it gives a value", snippet, 0)
+        if operators[0] == "←" or written_as_update(left, right) or _refers_to(rhs, lhs):
+            return self.derivation.update(label, lhs, rhs, latex=latex)
+        if never_defined(lhs, vocabulary):
+            return self.derivation.claim(label, lhs, rhs, latex=latex)
+        self.defined.setdefault(self.derivation.current_section, set()).add(head_name(lhs))
+        return self.derivation.define(label, lhs, rhs, latex=latex)
 
     def _primes(self, expr, formula: Formula, snippet: Snippet):
         """Give (…)' the variable of the line it continues (or the notation's prime)."""
@@ -129,19 +155,44 @@ def head_name(expr) -> str:
     return str(expr.func)
 
 
-def _never_defined(expr, vocabulary: Vocabulary) -> bool:
-    """Parameters (w, w_1, w^{(l)}), the sample index and the sample count: names an equation never defines."""
+def never_defined(expr, vocabulary: Vocabulary) -> bool:
+    """Parameters (w, w_1, w^{(l)}), data families (x_i, y_i), the sample index and the count:
+    names an equation never defines (``x_i = 0`` is a claim about the data, a false one)."""
+    if isinstance(expr, sp.Indexed):
+        word = re.split(r"[_^]", str(expr.base), maxsplit=1)[0]
+        return word in vocabulary.data or str(expr.base) in vocabulary.implicit
     if not isinstance(expr, sp.Symbol):
         return False
     word = re.split(r"[_^]", expr.name, maxsplit=1)[0]
     return word in vocabulary.parameters or expr in (vocabulary.index_symbol, vocabulary.count_symbol)
 
 
+def _parts(formula: Formula, snippet: Snippet) -> list[str]:
+    """The text of each side of ``a = b = c``, as written."""
+    starts = [side.start for side in formula.written] + [len(snippet.text)]
+    parts = []
+    for start, end in zip(starts, starts[1:]):
+        text = " ".join(snippet.text[start:end].split())
+        parts.append(text[:-1].rstrip() if text.endswith("=") else text)
+    return parts
+
+
 def _refers_to(body, name) -> bool:
-    """Whether `body` uses `name` (a self-referential line: an update rule, or circular)."""
+    """Whether `body` uses `name` (a self-referential line)."""
     if isinstance(name, sp.Indexed):
         return any(node.base == name.base for node in body.atoms(sp.Indexed))
-    return name in body.free_symbols or (not isinstance(name, sp.Symbol) and body.has(name.func))
+    return name in body.free_symbols
+
+
+def written_as_update(left, right) -> bool:
+    """``w = w − η g``: the right side starts with the left side's name, then adds or takes away."""
+    return isinstance(right, syntax.Terms) and len(right.terms) >= 2 and right.terms[0][0] == 1 and _same_name(right.terms[0][1], left)
+
+
+def _same_name(first, second) -> bool:
+    if not (isinstance(first, syntax.Name) and isinstance(second, syntax.Name)):
+        return False
+    return (first.word, first.sub, first.layer, first.index) == (second.word, second.sub, second.layer, second.index)
 
 
 def is_name(expr) -> bool:

@@ -15,7 +15,7 @@ import sympy as sp
 from symgrad.derivation import Derivation
 from symgrad.notation import Notation, family, plain
 from symgrad.reader import syntax
-from symgrad.reader.classifier import Classifier, is_name, remarks_in
+from symgrad.reader.classifier import Classifier, is_name, never_defined, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import syntax_tree
@@ -176,6 +176,10 @@ class Reader:
             if len(formula.sides) != 2 or formula.leading or not is_name(formula.sides[0]):
                 self.fail(ReadError("assume: expected a definition such as d_i = a_i - y_i", parsed.snippet, 0))
                 continue
+            if never_defined(formula.sides[0], parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)):
+                self.fail(ReadError(f"assume: {plain(formula.sides[0])} is a parameter, data or an index: "
+                                    "a claim about it must hold for every value", parsed.snippet, 0))
+                continue
             equation = self.derivation.assume(formula.sides[0], formula.sides[1], reading or parsed.snippet.stripped())
             equation.line = parsed.snippet.position(0)[0]
             self.classifier.close()
@@ -257,6 +261,8 @@ def _refused_rewrite(written, means, vocabulary: Vocabulary) -> str | None:
     """Why a [[denote]] rewrite would change what a claim says rather than how it is written."""
     if written.is_number or means.is_number:
         return "a number cannot be written as something else (it would change every claim that uses it)"
+    if not isinstance(means, (sp.Symbol, sp.Indexed)):
+        return f"{plain(means)} is not a name: [[denote]] gives a written form a name (∂_{{a_i}} C as δ_i)"
     fixed = {name for name in (written, means) if isinstance(name, sp.Symbol)}
     if fixed and (written.is_Symbol or means.is_Symbol):
         return (

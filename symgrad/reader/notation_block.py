@@ -9,6 +9,7 @@ replaced).  Keys (all optional)::
     index       = "i"                    # the sample index (document-wide)
     count       = "n"                    # the number of samples (document-wide)
     families    = ["a", "e"]             # per-sample: a_i, a_1 … a_n   (x y z by default)
+    data        = ["t"]                  # families that are data, never defined (x y by default)
     parameters  = ["w", "b"]             # shared by all samples          (w b by default)
     symbols     = ["output"]             # other names, read whole, never split into letters
     functions   = ["C"]                  # C(w) applies C; a_i(1 - a_i) multiplies
@@ -40,7 +41,7 @@ from symgrad.reader.errors import ReadError
 from symgrad.reader.source import Snippet
 from symgrad.reader.vocabulary import ACTIVATIONS, Vocabulary
 
-_SETS = ("families", "parameters", "symbols", "functions", "implicit")
+_SETS = ("families", "data", "parameters", "symbols", "functions", "implicit")
 _TABLES = ("activations", "names")
 _STRINGS = ("title", "index", "count", "prime")
 _KEYS = {*_SETS, *_TABLES, *_STRINGS, "held", "layers", "partial", "readings", "denote", "assume"}
@@ -81,6 +82,12 @@ def _check_size(snippet: Snippet) -> None:
                 raise ReadError(f"notation block: brackets nested more than {MAX_NESTING} deep", snippet, k)
         elif char in "]}":
             depth = max(0, depth - 1)
+
+
+def _names_a_known(word: str, vocabulary: Vocabulary) -> bool:
+    """A parameter, family, symbol, function, the index or the count: a name with a meaning already."""
+    known = (vocabulary.parameters, vocabulary.families, vocabulary.symbols, vocabulary.functions)
+    return word in (vocabulary.index, vocabulary.count) or any(word in names for names in known)
 
 
 def read_block(snippet: Snippet, vocabulary: Vocabulary) -> Block:
@@ -144,6 +151,9 @@ class _BlockReader:
                 raise self.error(f"{key} must be a table of strings", key)
             if value:
                 changes[key] = tuple({**dict(getattr(vocabulary, key)), **value}.items())
+        for written, name in self.table.get("names", {}).items():
+            if written != name and _names_a_known(written, vocabulary):
+                raise self.error(f"names: {written} already means something; it cannot stand for {name}", written)
         for name, meaning in self.table.get("activations", {}).items():
             if meaning not in ACTIVATIONS:
                 raise self.error(f"activation {name} = {meaning!r}: symgrad knows {', '.join(ACTIVATIONS)}", meaning)

@@ -28,6 +28,8 @@ MAX_DEPTH = 64
 MAX_LENGTH = 20_000
 
 _OPENERS = {"{": "}", "(": ")", "[": "]"}
+#: Characters people paste from rendered math, read as the ASCII they stand for (one for one).
+_SAME_AS_ASCII = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*"})
 _SIGN_RUN = re.compile(r"(?:[+-]\s*){%d,}" % (MAX_DEPTH + 1))
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _NAMES = {
@@ -85,7 +87,7 @@ def parse(snippet: Snippet) -> Tree:
     if signs:
         raise ReadError(f"more than {MAX_DEPTH} signs in a row", snippet, signs.start())
     try:
-        return _lark().parse(snippet.text)
+        return _lark().parse(snippet.text.translate(_SAME_AS_ASCII))
     except UnexpectedInput as error:
         raise _read_error(error, snippet) from None
 

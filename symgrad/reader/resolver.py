@@ -26,7 +26,7 @@ from symgrad.reader.vocabulary import Vocabulary
 PRIME = sp.Dummy("prime", real=True)
 
 #: The most digits a number written as a power may have (10^{10^{10}} is refused, not computed).
-MAX_DIGITS = 300
+MAX_DIGITS = 1000
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Formula:
     used: list = field(default_factory=list)
     primes: list = field(default_factory=list)
     written: tuple = ()
+    operators: tuple = ()  # between the sides: "=", ":=", "←", "≈"
     domain: list = field(default_factory=list)  # where the written parts are real: ln u needs u > 0
     readings: list = field(default_factory=list)  # how layouts that could be read two ways were read
 
@@ -74,19 +75,20 @@ class Resolver:
     def formula(self, tree) -> Formula:
         """The statement: a relation, a remark, or a lone expression."""
         if isinstance(tree, node.Relation):
-            formula = Formula([self.side(side) for side in tree.sides], tree.leading, tree.trailing, written=tree.sides)
+            formula = Formula([self.side(side) for side in tree.sides], tree.leading, tree.trailing,
+                              written=tree.sides, operators=tree.operators)
         elif isinstance(tree, node.Remark):
             formula = Formula([self.side(tree.body)], remark=True, written=(tree.body,))
         else:
             formula = Formula([self.side(tree)], written=(tree,))
         formula.used, formula.primes = self.used, self.primes
-        formula.domain = [c for c in dict.fromkeys(self.domain) if not c.has(*(v for _, v in self.bound))]
+        formula.domain = list(dict.fromkeys(self.domain))
         formula.readings = list(dict.fromkeys(self.readings))
         return formula
 
     def _needs(self, condition) -> None:
-        """Record where a written part is defined, unless it always is (e^x > 0)."""
-        if condition is not sp.true and not condition.free_symbols & {symbol for _, symbol in self.bound}:
+        """Record where a written part is defined (for every sample, inside a sum), unless it always is (e^x > 0)."""
+        if condition is not sp.true:
             self.domain.append(condition)
 
     def side(self, item) -> sp.Expr:
@@ -271,8 +273,6 @@ class Resolver:
             raise self.error("a bound variable is a plain name", name)
         if low is None:
             return sp.Symbol(name.word, real=True)
-        if name.word == self.vocab.count:
-            raise self.error(f"{name.word} is the number of samples: it cannot be a sum's index", name)
         if (low - 1).is_nonnegative:
             if name.word == self.vocab.index:
                 return self.vocab.index_symbol
@@ -354,9 +354,12 @@ class Resolver:
         return sp.sqrt(body)
 
     def _Number(self, item: node.Number) -> sp.Expr:
-        if len(item.text) > MAX_DIGITS:
+        text = "".join(item.text.split())
+        if text != item.text:
+            self.readings.append(f"{item.text} is read as {text}, as TeX prints it (spaces between digits are ignored)")
+        if len(text) > MAX_DIGITS:
             raise self.error(f"a number of more than {MAX_DIGITS} digits", item)
-        fraction = Rational(item.text)
+        fraction = Rational(text)
         return sp.Rational(fraction.numerator, fraction.denominator)
 
     # -- names ------------------------------------------------------------------------------

@@ -150,11 +150,13 @@ class LimitOperator:
 
 @dataclass(frozen=True)
 class Relation:
-    """``a = b = …``; `leading` for a line that starts with '=' (a step), `trailing` if it ends with one."""
+    """``a = b = …``; `leading` for a line that starts with '=' (a step), `trailing` if it ends with
+    one; `operators` between the sides: "=", ":=" (defines), "←" (an update) or "≈"."""
 
     sides: tuple
     leading: bool
     trailing: bool
+    operators: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class Remark:
 
 
 OPERATORS = (DerivativeOperator, SumOperator, LimitOperator)
+_RELATIONS = {"EQ": "=", "DEFINES": ":=", "GETS": "←", "APPROX": "≈"}
 
 
 def script_text(token: Token) -> str:
@@ -191,9 +194,12 @@ class SyntaxBuilder(Transformer):
         return children[0]
 
     def relation(self, children):
-        is_eq = [isinstance(c, Token) and c.type == "EQ" for c in children]
-        sides = tuple(c for c, eq in zip(children, is_eq) if not eq)
-        return Relation(sides, leading=is_eq[0], trailing=len(children) > 1 and is_eq[-1])
+        is_operator = [isinstance(c, Token) and c.type in _RELATIONS for c in children]
+        sides = tuple(c for c, operator in zip(children, is_operator) if not operator)
+        leading, trailing = is_operator[0], len(children) > 1 and is_operator[-1]
+        inner = children[1 if leading else 0 : len(children) - 1 if trailing else len(children)]
+        operators = tuple(_RELATIONS[c.type] for c in inner if isinstance(c, Token) and c.type in _RELATIONS)
+        return Relation(sides, leading, trailing, operators)
 
     def remark(self, children):
         return Remark(next(c for c in children if not isinstance(c, Token)))
@@ -279,6 +285,13 @@ class SyntaxBuilder(Transformer):
 
     def frac(self, children):
         return Fraction(children[1], children[2], children[0].start_pos)
+
+    def frac_digits(self, children):
+        """``\\frac12``: TeX takes one character per argument."""
+        token = children[1]
+        digits = [(k, c) for k, c in enumerate(token.value) if c.isdigit()]
+        numerator, denominator = (Number(c, token.start_pos + k) for k, c in digits)
+        return Fraction(numerator, denominator, children[0].start_pos)
 
     def partial_frac(self, children):
         return PartialFraction(children[2], children[4], children[3].start_pos)

@@ -25,6 +25,7 @@ class Vocabulary:
     index: str = "i"
     count: str = "n"
     families: frozenset = frozenset({"x", "y", "z"})
+    data: frozenset = frozenset({"x", "y"})  # families that are data (inputs, targets): never defined
     parameters: frozenset = frozenset({"w", "b"})
     symbols: frozenset = frozenset()
     functions: frozenset = frozenset({"f", "g", "h"})

@@ -1,0 +1,170 @@
+"""The corpora whose truth was computed without symgrad: documents, truth files, and judging.
+
+``tests/corpus/`` holds derivations written the way students, lecturers and bloggers write them;
+``tests/adversarial/`` holds documents written to make symgrad lie.  Next to each document, a
+``.truth.json`` says what each numbered equation is, computed by the corpus's own ``oracle.py``
+(plain SymPy or mpmath on expanded sums; it never imports symgrad).
+
+Run ``python tests/corpora.py`` for a scoreboard (read and judged-right rates per corpus).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from isolated import check_isolated  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {"corpus": ROOT / "tests" / "corpus", "adversarial": ROOT / "tests" / "adversarial"}
+SUFFIXES = (".md", ".tex", ".markdown")
+#: What each corpus allows per run (the hidden corpora are held to the same).
+WALL_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Case:
+    """One document and its truth file."""
+
+    corpus: str
+    document: Path
+    truth: dict = field(hash=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus}/{self.document.relative_to(CORPORA[self.corpus]).as_posix()}"
+
+    @property
+    def hostile(self) -> bool:
+        return bool(self.truth.get("hostile"))
+
+
+def cases(corpus: str) -> list[Case]:
+    found = []
+    for truth in sorted(CORPORA[corpus].rglob("*.truth.json")):
+        stem = truth.name[: -len(".truth.json")]
+        documents = [truth.with_name(stem + suffix) for suffix in SUFFIXES if truth.with_name(stem + suffix).exists()]
+        target = truth.with_name(stem)  # a directory case (a folder to scan)
+        if not documents and target.is_dir():
+            documents = [target]
+        if documents:
+            found.append(Case(corpus, documents[0], json.loads(truth.read_text(encoding="utf-8"))))
+    return found
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What `symgrad check --format json` did on one document."""
+
+    status: int | None
+    seconds: float
+    results: dict  # label → result dictionary
+    errors: str
+    crashed: bool
+    ran_code: tuple = ()  # marker files left by a payload that must never run
+
+
+@lru_cache(maxsize=None)
+def run(case: Case) -> Outcome:
+    """Check the case's document (or, for a folder case, run from `cwd` on `target`)."""
+    truth = case.truth
+    if truth.get("cwd"):
+        cwd = CORPORA[case.corpus] / truth["cwd"]
+        paths = [truth["target"]] if truth.get("target") else []
+    else:
+        cwd, paths = None, [str(case.document)]
+    with tempfile.TemporaryDirectory() as workdir, tempfile.TemporaryDirectory() as markers:
+        arguments = ["--format", "json", *truth.get("args", []), *paths]
+        environment = {truth["marker_env"]: markers} if truth.get("marker_env") else {}
+        done = check_isolated(arguments, Path(workdir), WALL_SECONDS, cwd, environment)
+        ran_code = tuple(sorted(path.name for path in Path(markers).iterdir()))
+    parts: dict = {}
+    try:
+        for document in json.loads(done.out)["documents"]:
+            for result in document["results"]:
+                if result["label"] is not None:
+                    parts.setdefault(result["label"], []).append(result)
+    except (ValueError, KeyError, TypeError):
+        pass
+    results = {label: line_result(found) for label, found in parts.items()}
+    crashed = "Traceback" in done.err + done.out or done.status not in (0, 1, 2, 5)
+    return Outcome(done.status, done.seconds, results, done.err, crashed, ran_code)
+
+
+#: A line written a = b = c holds only if every part does: its verdict is its parts' worst.
+WORST_FIRST = ("fails", "ill-formed", "inconclusive", "numerically-equal", "proven", "definition")
+
+
+def line_result(parts: list[dict]) -> dict:
+    """One result for a numbered line (several when it is written a = b = c)."""
+    worst = min(parts, key=lambda part: WORST_FIRST.index(part["verdict"]))
+    conditions = sorted({c for part in parts for c in part.get("conditions") or []})
+    return {**parts[0], "verdict": worst["verdict"], "conditions": conditions}
+
+
+def run_all(selected: list[Case]) -> None:
+    """Run every case, two at a time (the machines have two cores)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(run, selected))
+
+
+#: The verdicts that say a claim holds; and what each truth accepts.
+TRUE = ("proven", "numerically-equal")
+
+
+def judge(truth: dict, result: dict | None, strict: bool) -> str | None:
+    """None when `result` is right for `truth`, else why not.  `strict` (the real-style corpus)
+    wants false claims refuted; the adversarial corpus only forbids calling them true."""
+    kind = truth["truth"]
+    if result is None or result["kind"] == "unread":
+        return "not read"
+    verdict, conditions = result["verdict"], result.get("conditions") or []
+    if kind == "true":
+        return None if verdict in TRUE else f"a true claim is {verdict}"
+    if kind == "false":
+        if verdict in TRUE or verdict == "definition":
+            return f"a false claim is {verdict}"
+        return None if not strict or verdict in ("fails", "ill-formed") else f"a false claim is {verdict}"
+    if kind == "conditional":
+        if verdict == "definition" or verdict in TRUE and not conditions:
+            return f"a claim true only on part of the domain is {verdict} with no condition"
+        return None
+    if kind == "definition":  # a definition that is also a true identity may be proven
+        return None if verdict == "definition" or verdict in TRUE else f"a definition is {verdict}"
+    if kind == "update":
+        return None if result["kind"] == "update" else f"an update rule is read as a {result['kind']}"
+    if kind == "approximation":
+        return None if result["kind"] == "approximation" or verdict in TRUE else f"an approximation is {verdict}"
+    if kind == "ill-formed":
+        return None if verdict == "ill-formed" else f"an ill-formed line is {verdict}"
+    return f"unknown truth {kind!r}"
+
+
+def scoreboard() -> str:
+    lines = []
+    for corpus in CORPORA:
+        selected = [case for case in cases(corpus) if not case.hostile]
+        run_all(selected)
+        total = read = right = 0
+        for case in selected:
+            outcome = run(case)
+            for label, truth in case.truth.get("equations", {}).items():
+                result = outcome.results.get(label)
+                total += 1
+                read += result is not None and result["kind"] != "unread"
+                right += judge(truth, result, strict=corpus == "corpus") is None
+        if total:
+            lines.append(f"{corpus}: {len(selected)} documents, {total} numbered equations, read {read} "
+                         f"({100 * read / total:.1f} %), judged right {right} ({100 * right / total:.1f} %)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(scoreboard())
