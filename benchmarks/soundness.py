@@ -22,6 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import soundness_outside
 from benchmarks.soundness_cases import all_claims
 from benchmarks.soundness_mutations import Variant, variants
 from symgrad import Derivation, Verdict, check
@@ -131,7 +132,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="check a seeded sample of K variants per base claim")
     args = parser.parse_args()
     report = measure(all_claims(), args.seed, args.timeout, args.limit)
-    print(json.dumps(report, indent=2) if args.json else text(report))
+    outside = soundness_outside.measure(args.seed)
+    if args.json:
+        print(json.dumps({**report, "outside": outside}, indent=2, ensure_ascii=False))
+    else:
+        print(text(report) + "\n\nclaims written as documents, in classes from outside the engine:\n" + soundness_outside.text(outside))
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ def equations(selected):
 def test_an_adversarial_claim_is_never_called_true_when_false(case, label, truth):
     outcome = run(case)
     assert not outcome.crashed, outcome.errors[-1500:]
+    assert (outcome.results.get(label) or {}).get("diagnosis_kind") != "internal", outcome.results[label]["diagnosis"]
     why = judge(truth, outcome.results.get(label), strict=False)
     assert why is None, f"({label}) {why}: {truth.get('note', '')}"
 
@@ -63,6 +64,7 @@ def corpus_equations():
 def test_a_real_style_equation_is_read_and_judged_right(case, label, truth):
     outcome = run(case)
     assert not outcome.crashed, outcome.errors[-1500:]
+    assert (outcome.results.get(label) or {}).get("diagnosis_kind") != "internal", outcome.results[label]["diagnosis"]
     why = judge(truth, outcome.results.get(label), strict=True)
     assert why is None, f"({label}) {why}: {truth.get('note', '')}"
 

@@ -97,3 +97,16 @@ def test_the_oracle_finds_the_notes_wrong_step_and_accepts_the_right_one():
     assert oracle_for(wrong).differs(wrong.rhs)
     assert not oracle_for(right).differs(right.rhs)
     assert oracle_for(right).differs(right.rhs * (1 + 1 / sp.Integer(10) ** 20))
+
+
+def test_claims_from_outside_the_engine_are_all_caught_and_no_true_one_rejected():
+    """Sum ranges, empty ranges, capture, operator scope, differences only at n ≥ 6 or at large |x|,
+    relative differences down to 1e-30, NaN and ∞ producers: written as documents, judged by the
+    module's own mpmath oracle (benchmarks/soundness_outside.py)."""
+    from benchmarks import soundness_outside
+
+    report = soundness_outside.measure(seed=0)
+    assert not report["misses"], report["misses"]
+    for kind, row in report["classes"].items():
+        assert row["mutants"] > 0 and row["caught"] == row["mutants"], kind
+        assert row["true"] > 0 and row["accepted"] == row["true"], kind

@@ -183,14 +183,16 @@ def prove_equal(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> tuple[bool, tuple[s
         written_out = closed_forms(difference)
         if written_out != difference and vanishes(written_out):
             return True, ()
-    exponential = difference.has(sigma) or difference.has(sp.exp)
-    if exponential and vanishes(difference.rewrite(sigma, sp.exp), deep=True):
-        return True, ()
+    exponential = difference.has(sigma, sp.exp, sp.tanh, sp.sinh, sp.cosh)
+    if exponential:
+        in_exponentials = difference.rewrite(sp.exp)
+        if vanishes(in_exponentials) or vanishes(in_exponentials, deep=True):
+            return True, ()
     conditions = domain_conditions(left, right)
     assumed = positive_symbols(conditions)
     if assumed:
         restricted = difference.xreplace(assumed)
-        if vanishes(restricted, deep=True) or exponential and vanishes(restricted.rewrite(sigma, sp.exp), deep=True):
+        if vanishes(restricted, deep=True) or exponential and vanishes(restricted.rewrite(sp.exp), deep=True):
             used = [c for c in conditions if c.args[0] in assumed]
             return True, tuple(describe(c) for c in used)
     return False, ()

@@ -23,6 +23,7 @@ from symgrad.check.numeric import (
     NotExact,
     NotNumeric,
     interval_precision,
+    iv,
 )
 from symgrad.check.scope import Scope, free_indices
 from symgrad.notation import plain
@@ -34,10 +35,11 @@ LARGER_COUNTS = 2
 LARGEST_COUNT = 40
 #: Floats count as different above this relative difference (only a screen: a rigorous check decides).
 FLOAT_TOLERANCE = 1e-9
-#: Interval precisions tried in turn, in bits.  A difference whose interval excludes 0 is certain; at
-#: the last precision, one whose interval is narrower than half its bits is taken as equal, and one
-#: still wider (a cancellation the precision cannot resolve) leaves the trial undefined.
-PRECISIONS = (64, 1024)
+#: Interval precisions tried in turn, in bits.  A difference whose interval excludes 0 is certain.
+#: From 1024 bits on, a difference whose interval lies within ±2^(−bits/2) of 0 is taken as equal
+#: (an absolute bound: e^{1000} w + 1 and e^{1000} w differ by 1, relatively by 10^{−434}); one
+#: still wider at the last precision (a cancellation it cannot resolve) leaves the trial undefined.
+PRECISIONS = (64, 1024, 4096)
 SIMPLE_VALUES = tuple(Fraction(v) for v in ("1", "2", "-1", "1/2", "-2", "3", "-1/2", "1/4", "3/2", "-3"))
 
 
@@ -53,9 +55,13 @@ def _integer(rng: random.Random) -> Fraction:
     return Fraction(rng.randint(-5, 5))
 
 
-#: How values are picked, in turn: decimals in [−2, 2], in [−30, 30], small integers.
-PICKERS = (_small, _wide, _integer)
-RANGES = "values in [−2, 2], in [−30, 30] and integers in [−5, 5]"
+def _large(rng: random.Random) -> Fraction:
+    return Fraction(rng.randint(-100000, 100000), 100)
+
+
+#: How values are picked, in turn: decimals in [−2, 2], in [−30, 30], small integers, and in [−1000, 1000].
+PICKERS = (_small, _wide, _integer, _large)
+RANGES = "values in [−2, 2], [−30, 30] and [−1000, 1000], integers in [−5, 5]"
 
 
 @dataclass(frozen=True)
@@ -170,14 +176,14 @@ def decide_trial(lhs, rhs, values: dict, scope: Scope, n: int) -> Trial:
             with interval_precision(bits):
                 left, right, used = _evaluate((lhs, rhs), values, scope, INTERVAL)
                 difference = left - right
+                resolved = bits >= 1024 and difference.delta <= iv.mpf(2) ** -(bits // 2)
         except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
             return Trial(n, values, "undefined")
         shown = (float(left.mid), float(right.mid))
         if 0 not in difference:
             return Trial(n, values, "differ", *shown, used, f"with interval arithmetic at {bits} bits")
-    scale = max(1.0, abs(shown[0]), abs(shown[1]))
-    if float(difference.delta.b) <= scale * 2.0 ** -(bits // 2):
-        return Trial(n, values, "equal", *shown, used, f"with interval arithmetic, to {bits // 2} bits")
+        if resolved:
+            return Trial(n, values, "equal", *shown, used, f"with interval arithmetic, to within 2^-{bits // 2}")
     return Trial(n, values, "undefined")
 
 
@@ -247,8 +253,8 @@ class Trials:
                 for _ in range(attempts // len(pickers)):
                     values = self.variables.assign(n, pick, rng)
                     pair = float_values(self.lhs, self.rhs, values, self.scope)
-                    if pair is None or not floats_differ(pair):
-                        continue
+                    if pair is not None and not floats_differ(pair):
+                        continue  # where floats are undefined (overflow), only a rigorous look can tell
                     trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
                     if trial.state != "differ":
                         continue

@@ -243,10 +243,16 @@ def _defined_word(tree) -> str | None:
 
 
 def _indexed_words(tree, index: str) -> set:
-    """Names written with the sample index as subscript somewhere: they are families."""
+    """Names written with the sample index as subscript somewhere, and names a line defines with a
+    letter as subscript (g_j = Σ_k x_j x_k): they are families."""
     names = [n for n in syntax.walk(tree) if isinstance(n, syntax.Name)]
     names += [n.name for n in syntax.walk(tree) if isinstance(n, syntax.Call)]
-    return {name.word for name in names if isinstance(name.sub, str) and name.sub == index}
+    found = {name.word for name in names if isinstance(name.sub, str) and name.sub == index}
+    if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1:
+        left = tree.sides[0]
+        if isinstance(left, syntax.Name) and isinstance(left.sub, str) and left.sub.isalpha() and len(left.sub) == 1:
+            found.add(left.word)
+    return found
 
 
 def _bound_variables(expr) -> set:
