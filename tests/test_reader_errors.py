@@ -41,8 +41,8 @@ def display(formula, label):
         (r"C = \frac{1}{n}} x", 18, "unbalanced '}'"),
         (r"q = \foo{x}", 7, r"unknown command \foo"),
         (r"y = w & x", 9, "stray '&'"),
-        (r"y = q w", 7, "undefined symbol q"),
-        (r"y = w1", 7, "undefined symbol w1"),
+        (r"y = 2 \sigma", 9, r"\sigma has nothing after it to apply to"),
+        (r"y = \partial_{2 w} w", 7, "needs a variable"),
         (r"y = \sum_{i=1}^n", 7, "nothing after it"),
     ],
 )
@@ -133,3 +133,10 @@ def test_large_documents_read_in_linear_time(tmp_path, capsys, content, name, me
 def test_a_well_formed_document_is_a_clean_verdict(tmp_path, capsys):
     status, out, err, _ = run(tmp_path, capsys, "# Fine\n\n" + display(r"\partial_w (w x) = x", 1))
     assert status == 0 and err == "" and re.search(r"\(1\)\s+proven", out)
+
+
+def test_names_not_declared_are_read_as_numbers_and_the_report_says_so(tmp_path, capsys):
+    status, out, err, _ = run(tmp_path, capsys, "# Notes\n\n" + display(r"q = \eta w1 + w", 1) + display(r"\partial_w q = \eta w1", 2))
+    assert status == 1 and not err
+    assert "Not declared, so read as real numbers (constants or parameters): \\eta, w1." in out.replace("\n      ", " ")
+    assert re.search(r"\(2\)\s+FAILS", out)  # ∂_w (η w1 + w) = 1: w1 is its own name, not w

@@ -50,6 +50,8 @@ class Calculus:
         """`expr` with every ∂ and every limit replaced by its true value (in the names it used)."""
         if expr.has(sp.Derivative):
             expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
+        if expr.has(sp.Subs):  # f′ at a point: the derivative was taken above, now the point
+            expr = expr.replace(lambda e: isinstance(e, sp.Subs), lambda e: e.expr.xreplace(dict(zip(e.variables, e.point))))
         if expr.has(sp.Limit):
             expr = expr.replace(lambda e: isinstance(e, sp.Limit), self._limit_node)
         return expr

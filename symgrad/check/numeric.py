@@ -90,11 +90,24 @@ def _guarded(function):
     return guarded
 
 
+def _sign(x):
+    return (x > 0) - (x < 0)
+
+
+def _heaviside(x, at_zero=None):
+    return 1 if x > 0 else 0 if x < 0 else (at_zero if at_zero is not None else _not_defined_at_zero())
+
+
+def _not_defined_at_zero():
+    raise NotNumeric("the step function at 0")
+
+
 FLOAT = Arithmetic(
     "float",
     lambda value: float(value),
     {sigma: _float_sigmoid, sp.exp: _guarded(math.exp), sp.log: _guarded(math.log), sp.tanh: math.tanh,
-     sp.sin: math.sin, sp.cos: math.cos, sp.Abs: abs},
+     sp.sinh: _guarded(math.sinh), sp.cosh: _guarded(math.cosh), sp.sin: math.sin, sp.cos: math.cos, sp.Abs: abs,
+     sp.sign: _sign, sp.Heaviside: _heaviside, sp.Max: max, sp.Min: min},
     _guarded(_float_power),
     _float_check,
     lambda value: int(value) if float(value).is_integer() else _not_integer(value),
@@ -121,7 +134,8 @@ EXACT = Arithmetic(
     "exact",
     Fraction,
     {sigma: _no_function("σ"), sp.exp: _no_function("exp"), sp.log: _no_function("log"), sp.tanh: _no_function("tanh"),
-     sp.sin: _no_function("sin"), sp.cos: _no_function("cos"), sp.Abs: abs},
+     sp.sinh: _no_function("sinh"), sp.cosh: _no_function("cosh"), sp.sin: _no_function("sin"), sp.cos: _no_function("cos"),
+     sp.Abs: abs, sp.sign: _sign, sp.Heaviside: _heaviside, sp.Max: max, sp.Min: min},
     _exact_power,
     lambda value: value,
     lambda value: value.numerator if value.denominator == 1 else _not_integer(value),
@@ -155,6 +169,37 @@ def _interval_power(base, exponent, integer):
     if low < 0 or low == 0 and float(exponent.a) < 0:
         raise NotNumeric("a power outside its domain")
     return iv.exp(exponent * iv.log(base)) if low > 0 else base**exponent
+
+
+def _interval_sign(x):
+    if float(x.a) > 0:
+        return iv.mpf(1)
+    if float(x.b) < 0:
+        return iv.mpf(-1)
+    if float(x.a) == float(x.b) == 0:
+        return iv.mpf(0)
+    raise NotNumeric("the sign of a number that may be 0")
+
+
+def _interval_heaviside(x, at_zero=None):
+    sign = _interval_sign(x)
+    return iv.mpf(1) if float(sign.a) > 0 else iv.mpf(0) if float(sign.a) < 0 else _heaviside(0, at_zero)
+
+
+def _ends(value) -> tuple:
+    """An interval's two ends as mpmath numbers (exactly)."""
+    low, high = value._mpi_
+    return mpmath.mpf(low), mpmath.mpf(high)
+
+
+def _interval_max(*values):
+    ends = [_ends(value) for value in values]
+    return iv.mpf([max(low for low, _ in ends), max(high for _, high in ends)])
+
+
+def _interval_min(*values):
+    ends = [_ends(value) for value in values]
+    return iv.mpf([min(low for low, _ in ends), min(high for _, high in ends)])
 
 
 def _interval_check(value):
@@ -195,7 +240,9 @@ INTERVAL = Arithmetic(
     "interval",
     _interval_number,
     {sigma: _interval_sigmoid, sp.exp: iv.exp, sp.log: _interval_log, sp.tanh: _interval_tanh,
-     sp.sin: iv.sin, sp.cos: iv.cos, sp.Abs: abs},
+     sp.sinh: lambda x: (iv.exp(x) - iv.exp(-x)) / 2, sp.cosh: lambda x: (iv.exp(x) + iv.exp(-x)) / 2,
+     sp.sin: iv.sin, sp.cos: iv.cos, sp.Abs: abs, sp.sign: _interval_sign, sp.Heaviside: _interval_heaviside,
+     sp.Max: _interval_max, sp.Min: _interval_min},
     _interval_power,
     _interval_check,
     _interval_to_int,
@@ -324,6 +371,9 @@ class Evaluator:
         if function is None:
             raise NotNumeric(f"no numeric value for the function {expr.func}")
         return function(*(self._eval(arg) for arg in expr.args))
+
+    def _eval_MinMaxBase(self, expr):
+        return self._eval_Function(expr)
 
     def _eval_Piecewise(self, expr):
         """The first piece whose condition holds; conditions are about integers (n, indices)."""

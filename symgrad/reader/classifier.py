@@ -68,17 +68,27 @@ class Classifier:
             self.close()
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
         names = sides[:-1]
+        section = self.defined.setdefault(derivation.current_section, set())
         if all(is_name(side) and written_as_name(written) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
                 self.close()
                 return derivation.update(label, lhs, rhs, latex=latex)
-            section = self.defined.setdefault(derivation.current_section, set())
             if not fixed and not any(head_name(side) in section for side in names):
                 section.update(head_name(side) for side in names)
                 self.close()
                 also = ", ".join(sp.sstr(side) for side in sides[1:-1])
                 return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
+        elif len(sides) > 2 and self._definable(lhs, formula.written[0], vocabulary, section):
+            # a_i = σ(z_i) = 1/(1 + e^{-z_i}): a_i is defined as σ(z_i), and the rest is a claim about σ(z_i)
+            section.add(head_name(lhs))
+            parts = _parts(formula, snippet)
+            definition = derivation.define(label, lhs, sides[1], latex=f"{parts[0]} = {parts[1]}")
+            self.prime_variable, self.broken = None, False
+            derivation.claim(label, sides[1], sides[2], latex=f"{parts[1]} = {parts[2]}")
+            for side, part in zip(sides[3:], parts[3:]):
+                derivation.step(label, side, latex=f"= {part}")
+            return definition
         self.prime_variable, self.broken = prime_variable(lhs), False
         if len(sides) > 2:  # a = b = c on one line: the claim a = b, then the step = c
             parts = _parts(formula, snippet)
@@ -89,6 +99,10 @@ class Classifier:
             return first
         lhs, rhs = self._primes(lhs, formula, snippet), self._primes(rhs, formula, snippet)
         return derivation.claim(label, lhs, rhs, latex=latex)
+
+    @staticmethod
+    def _definable(side, written, vocabulary, section) -> bool:
+        return is_name(side) and written_as_name(written) and not never_defined(side, vocabulary) and head_name(side) not in section
 
     def _written_with(self, operators, label, formula: Formula, latex, snippet: Snippet, vocabulary):
         """A line with ←, := or ≈: an update rule, a definition, or an approximation."""

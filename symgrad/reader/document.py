@@ -20,7 +20,7 @@ from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import syntax_tree
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem
-from symgrad.reader.resolver import Formula, Resolver
+from symgrad.reader.resolver import Formula, Resolver, function_key
 from symgrad.reader.source import Snippet, Source
 from symgrad.reader.vocabulary import Vocabulary
 
@@ -97,11 +97,13 @@ class Reader:
         parsed = self.first_pass()
         trees = [p.tree for entry in parsed for p in _parsed_in(entry) if p.tree is not None]
         self.defined = frozenset(w for tree in trees if (w := _defined_word(tree)))
+        self.functions = frozenset(w for tree in trees if (w := _defined_function(tree)))
         self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, self.vocabulary.index))
-        final = self.vocabulary
+        self.count = _count_word(trees, self.vocabulary)
+        final = self.vocabulary.with_(count=self.count)
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
-        self.derivation, self.denote, self.prose = derivation, [], []
+        self.derivation, self.denote, self.prose, self.undeclared = derivation, [], [], set()
         self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
         displays, has_block = 0, False
@@ -122,6 +124,11 @@ class Reader:
                 self.prose.append(piece.text)
         if not has_block:
             notation.read(DEFAULT_READING)
+        if self.count != self.vocabulary.count:
+            notation.read(f"{self.count} is the number of samples: the sums over {final.index} run from 1 to {self.count}.")
+        if self.undeclared:
+            names = ", ".join(sorted(self.undeclared))
+            notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
         derivation.title = self.title or derivation.title
         if not displays and not self.errors:
             self.fail(ReadError("no displayed equations to check", None, 0))
@@ -130,7 +137,7 @@ class Reader:
     def _formula(self, parsed: _Parsed) -> Formula | None:
         if parsed.tree is None:
             return None
-        vocabulary = parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)
+        vocabulary = self._vocabulary(parsed)
         try:
             formula = Resolver(vocabulary, parsed.snippet).formula(parsed.tree)
         except ReadError as error:
@@ -139,16 +146,19 @@ class Reader:
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
         if formula.sides and is_name(formula.sides[0]) and not isinstance(formula.sides[0], (sp.Symbol, sp.Indexed)):
             bound |= {str(arg) for arg in formula.sides[0].args}
-        for word, at in formula.used:
-            if not vocabulary.knows(word) and word not in bound:
-                self.fail(ReadError(f"undefined symbol {word}: declare it in a notation block", parsed.snippet, at))
-                return None
+        self.undeclared.update(word for word, _ in formula.used if not vocabulary.knows(word) and word not in bound)
         denoted = [_denoted(side, self.denote) for side in formula.sides]
         for written, means in self.denote:
             if any(before.has(written) for before in formula.sides):
                 formula.readings.append(f"{plain(written)} is written {plain(means)} here, as the notation block's [[denote]] says")
         formula.sides = denoted
         return formula
+
+    def _vocabulary(self, parsed: _Parsed) -> Vocabulary:
+        """The notation where a formula stands, with what the whole document defines."""
+        vocabulary = parsed.vocabulary
+        functions = vocabulary.functions | self.functions
+        return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count)
 
     def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
@@ -176,7 +186,7 @@ class Reader:
             if len(formula.sides) != 2 or formula.leading or not is_name(formula.sides[0]):
                 self.fail(ReadError("assume: expected a definition such as d_i = a_i - y_i", parsed.snippet, 0))
                 continue
-            if never_defined(formula.sides[0], parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)):
+            if never_defined(formula.sides[0], self._vocabulary(parsed)):
                 self.fail(ReadError(f"assume: {plain(formula.sides[0])} is a parameter, data or an index: "
                                     "a claim about it must hold for every value", parsed.snippet, 0))
                 continue
@@ -211,7 +221,7 @@ class Reader:
         if self.classifier.skips(formula):
             return
         try:
-            vocabulary = parsed.vocabulary.with_(defined=self.defined, indexed=self.indexed)
+            vocabulary = self._vocabulary(parsed)
             equation = self.classifier.add(label, formula, display.snippet.stripped(), parsed.snippet, parsed.remarks, vocabulary)
         except ReadError as error:
             self.fail(error)
@@ -228,6 +238,34 @@ def _parsed_in(entry) -> list:
         formulas = entry[2]
         return formulas["held"] + [p for pair in formulas["denote"] for p in pair] + [p for p, _ in formulas["assume"]]
     return []
+
+
+def _count_word(trees, vocabulary: Vocabulary) -> str:
+    """The number of samples: n, unless every sum over the sample index runs from 1 to one other
+    letter (m, N) and n is not written at all."""
+    tops = set()
+    words = set()
+    for tree in trees:
+        for item in syntax.walk(tree):
+            if isinstance(item, syntax.Name):
+                words.add(item.word)
+            if isinstance(item, syntax.SumOperator) and item.variable.word == vocabulary.index:
+                high = item.high
+                if isinstance(high, syntax.Name) and high.sub is None and high.layer is None:
+                    tops.add(high.word)
+    if vocabulary.count not in words and len(tops) == 1:
+        return tops.pop()
+    return vocabulary.count
+
+
+def _defined_function(tree) -> str | None:
+    """The function a line defines by its head (C in C(w, b) = …, h_θ in h_θ(x) = …)."""
+    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2:
+        return None
+    left = tree.sides[0]
+    if isinstance(left, syntax.Call) and not left.primes and all(isinstance(arg, syntax.Name) for arg in left.args):
+        return function_key(left.name)
+    return None
 
 
 def _defined_word(tree) -> str | None:

@@ -87,9 +87,26 @@ def parse(snippet: Snippet) -> Tree:
     if signs:
         raise ReadError(f"more than {MAX_DEPTH} signs in a row", snippet, signs.start())
     try:
-        return _lark().parse(snippet.text.translate(_SAME_AS_ASCII))
+        return _lark().parse(_marked_bars(snippet.text.translate(_SAME_AS_ASCII)))
     except UnexpectedInput as error:
         raise _read_error(error, snippet) from None
+
+
+def _marked_bars(text: str) -> str:
+    """Each plain | marked as opening ⦗ or closing ⦘ an absolute value (|a| |b|, |x - |y||): a bar
+    closes when one is open and what stands before it can end a term, else it opens."""
+    if "|" not in text:
+        return text
+    out, depth, before = [], 0, ""
+    for k, char in enumerate(text):
+        if char == "|" and not text[max(0, k - 6) : k].rstrip().endswith(("\\left", "\\right", "\\big", "\\Big", "\\bigl", "\\bigr")):
+            closes = depth > 0 and before and before not in "([{=+-*,^_⦗|"
+            depth += -1 if closes else 1
+            char = "⦘" if closes else "⦗"
+        out.append(char)
+        if not char.isspace():
+            before = char
+    return "".join(out)
 
 
 def syntax_tree(snippet: Snippet):

@@ -258,8 +258,33 @@ class Resolver:
         return variable
 
     def _PartialFraction(self, item: node.PartialFraction) -> sp.Expr:
-        variable = self._differentiation_variable(node.DerivativeOperator(item.variable, 1, item.start))
-        return sp.Derivative(self.value(item.body), variable)
+        counts = [self._variable_and_order(variable) for variable in item.variables]
+        written = sum(order for _, order in counts)
+        if item.order is not None and self.value(item.order) != written:
+            raise self.error(f"∂^{self.value(item.order)} above, but the variables below make {written}", item)
+        return sp.Derivative(self.value(item.body), *counts)
+
+    def _variable_and_order(self, variable) -> tuple:
+        """w → (w, 1); w^2 → (w, 2): how a variable of differentiation is written below a fraction."""
+        if isinstance(variable, node.Power):
+            order = self.value(variable.exponent)
+            if not (order.is_Integer and order > 0):
+                raise self.error("the order of a derivative is a positive whole number", variable)
+            variable, count = variable.base, int(order)
+        else:
+            count = 1
+        value = self.value(variable)
+        if not isinstance(value, (sp.Symbol, sp.Indexed)):
+            raise self.error(f"∂ needs a variable to differentiate by, not {plain(value)}", variable)
+        return value, count
+
+    def _Absolute(self, item: node.Absolute) -> sp.Expr:
+        return sp.Abs(self.value(item.body))
+
+    def _Evaluated(self, item: node.Evaluated) -> sp.Expr:
+        """``\\left. f \\right|_{b=1}``: f at b = 1, after its derivatives are taken."""
+        variable = self.value(item.variable)
+        return sp.Subs(self.value(item.body), variable, self.value(item.value))
 
     def _DerivativeOperator(self, item):
         raise self.error("∂ has nothing after it to apply to", item)
@@ -321,18 +346,17 @@ class Resolver:
         return self._Name(node.Name(inner.word, inner.start, inner.sub, inner.layer, item.index))
 
     def _Call(self, item: node.Call) -> sp.Expr:
-        """``f(…)``: an application if the notation makes the name a function, else a product."""
+        """``f(…)``: an application if the notation (or a definition ``f(x) = …``) makes the name a
+        function, else a product; ``σ'(w x_i + b)`` is σ′ at that point."""
         name = item.name
-        if name.word not in self.vocab.applied:
+        function = self._function_of(name)
+        if function is None:
             if item.primes:
                 raise self.error(f"{name.word} is not a function: declare it in the notation block's functions", item)
             if len(item.args) != 1:
                 raise self.error(f"{name.word} is not a function, so ({', '.join('…' for _ in item.args)}) cannot be its arguments", item)
             return self._Name(name) * self.value(item.args[0])
-        if name.sub is not None or name.layer is not None:
-            raise self.error(f"a function's name takes no subscript here: {name.word}", item)
         args = [self.value(arg) for arg in item.args]
-        function = self.vocab.function(name.word)
         if function is sp.log and len(args) == 1:
             self._needs(sp.Gt(args[0], 0))
         try:
@@ -341,11 +365,27 @@ class Resolver:
             raise self.error(f"{name.word} takes {getattr(function, 'nargs', '?')} argument(s)", item) from None
         if not item.primes:
             return value
-        if len(args) != 1 or not isinstance(args[0], (sp.Symbol, sp.Indexed)):
-            raise self.error(f"{name.word}'(…) needs a variable as its argument", item)
-        return sp.Derivative(value, (args[0], item.primes))
+        if len(args) != 1:
+            raise self.error(f"{name.word}'(…) takes one argument", item)
+        if isinstance(args[0], (sp.Symbol, sp.Indexed)):
+            return sp.Derivative(value, (args[0], item.primes))
+        point = sp.Dummy("u", real=True)  # f′ at an expression: the derivative at a point, then the point
+        return sp.Subs(sp.Derivative(function(point), (point, item.primes)), point, args[0])
+
+    def _function_of(self, name: node.Name):
+        """The function a called name applies (h_θ when the document defines h_θ(x) = …), or None."""
+        key = function_key(name)
+        if key in self.vocab.applied:
+            return self.vocab.function(key)
+        if name.sub is None and name.layer is None and name.word in self.vocab.applied:
+            return self.vocab.function(name.word)
+        return None
 
     def _Fraction(self, item: node.Fraction) -> sp.Expr:
+        leibniz = _leibniz(item.numerator, item.denominator)
+        if leibniz is not None:  # \frac{dC}{dw}, \frac{d^2 C}{d w^2}, \frac{\mathrm{d}C}{\mathrm{d}w}
+            body, variables = leibniz
+            return sp.Derivative(self.value(body), *(self._variable_and_order(v) for v in variables))
         return sp.Mul(self.value(item.numerator), sp.Pow(self.value(item.denominator), -1))
 
     def _Root(self, item: node.Root) -> sp.Expr:
@@ -420,6 +460,58 @@ class Resolver:
         head, sign, offset = re.fullmatch(r"([A-Za-z0-9]+)([+-]?)([0-9]*)", name.layer).groups()
         value = sp.Integer(int(head)) if head.isdigit() else self._Name(node.Name(head, name.start))
         return value + (int(offset) if sign == "+" else -int(offset) if sign else 0)
+
+
+def _d_and_rest(tree):
+    """(order, what follows d) for d C, d^2 C, dC (a written differential), else None."""
+    if isinstance(tree, node.Name) and tree.word.startswith("d") and len(tree.word) > 1 and tree.index is None:
+        return 1, node.Name(tree.word[1:], tree.start + 1, tree.sub, tree.layer)
+    if isinstance(tree, node.Product) and len(tree.items) >= 2:
+        first, rest = tree.items[0], tree.items[1:]
+        order = _d_order(first)
+        if order is not None:
+            return order, rest[0] if len(rest) == 1 else node.Product(rest, rest[0].start)
+    if isinstance(tree, node.Power) and isinstance(tree.base, node.Name):  # dw^2 below the line
+        found = _d_and_rest(tree.base)
+        if found is not None:
+            return found[0], node.Power(found[1], tree.exponent, tree.start)
+    return None
+
+
+def _d_order(tree):
+    if isinstance(tree, node.Name) and tree.word == "d" and tree.sub is None and tree.layer is None:
+        return 1
+    if isinstance(tree, node.Power) and _d_order(tree.base) == 1 and isinstance(tree.exponent, node.Number):
+        return int(tree.exponent.text)
+    return None
+
+
+def _leibniz(numerator, denominator):
+    """dC/dw written as a fraction: (C, [w]) or (C, [w^2]); None when it is an ordinary fraction."""
+    top = _d_and_rest(numerator)
+    if top is None:
+        return None
+    variables = []
+    below = denominator.items if isinstance(denominator, node.Product) else (denominator,)
+    k = 0
+    while k < len(below):  # d w, dw, d w^2, dw^2, d w d b
+        single = _d_and_rest(below[k])
+        if single is not None and not isinstance(single[1], node.Product):
+            variables.append(single[1])
+            k += 1
+        elif _d_order(below[k]) == 1 and k + 1 < len(below):
+            variables.append(below[k + 1])
+            k += 2
+        else:
+            return None
+    return top[1], variables
+
+
+def function_key(name: node.Name) -> str:
+    """How a function's name is known: C, or h_\\theta for h_\\theta(x)."""
+    if isinstance(name.sub, str):
+        return f"{name.word}_{name.sub}"
+    return name.word
 
 
 def _certainly_nonnegative(expr) -> bool:

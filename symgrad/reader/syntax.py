@@ -124,10 +124,30 @@ class DerivativeOperator:
 
 @dataclass(frozen=True)
 class PartialFraction:
-    """``\\frac{\\partial C}{\\partial w}``."""
+    """``\\frac{\\partial C}{\\partial w}``, ``\\frac{\\partial^2 C}{\\partial w\\,\\partial b}``: `variables` in
+    the order written (a variable written w^2 counts twice), `order` the numerator's (None if unwritten)."""
+
+    body: object
+    variables: tuple
+    order: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Absolute:
+    """``|x|``."""
+
+    body: object
+    start: int
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """``\\left. body \\right|_{b=1}``: the body's value at b = 1 (derivatives taken first)."""
 
     body: object
     variable: object
+    value: object
     start: int
 
 
@@ -168,6 +188,19 @@ class Remark:
 
 OPERATORS = (DerivativeOperator, SumOperator, LimitOperator)
 _RELATIONS = {"EQ": "=", "DEFINES": ":=", "GETS": "←", "APPROX": "≈"}
+
+
+#: Decorations that only set a font: \\mathrm{d} is d, \\operatorname{softplus} is softplus.
+_FONTS = ("mathrm", "mathit", "operatorname", "text", "textrm", "textit", "mathsf")
+
+
+def word_text(token: Token) -> str:
+    """A name as written, decorations normalised: ``\\hat y`` and ``\\hat{y}`` are ``\\hat{y}``,
+    ``\\mathrm{d}`` is ``d``."""
+    if token.type != "DECORATED":
+        return token.value
+    decoration, body = re.fullmatch(r"\\([a-z]+)\s*\{?\s*(\\?[A-Za-z]+[0-9]*)\s*\}?", token.value).groups()
+    return body if decoration in _FONTS else f"\\{decoration}{{{body}}}"
 
 
 def script_text(token: Token) -> str:
@@ -270,7 +303,7 @@ class SyntaxBuilder(Transformer):
         return Subscripted(inner, script_text(children[1]), children[1].start_pos)
 
     def call(self, children):
-        name = Name(children[0].value, children[0].start_pos)
+        name = Name(word_text(children[0]), children[0].start_pos)
         primes, args = 0, []
         for child in children[1:]:
             if isinstance(child, Token) and child.type == "SIMPLE_SUB":
@@ -294,7 +327,21 @@ class SyntaxBuilder(Transformer):
         return Fraction(numerator, denominator, children[0].start_pos)
 
     def partial_frac(self, children):
-        return PartialFraction(children[2], children[4], children[3].start_pos)
+        items = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "FRAC")]
+        order = None
+        if len(items) > 2 and not isinstance(items[1], Token) and isinstance(items[0], Token) and not isinstance(items[2], Token):
+            order = items[1]  # \partial^2 C: PARTIAL, order, body, PARTIAL, var, …
+            items = [items[0]] + items[2:]
+        body, rest = items[1], items[2:]
+        variables = tuple(var for var in rest if not (isinstance(var, Token) and var.type == "PARTIAL"))
+        return PartialFraction(body, variables, order, children[0].start_pos)
+
+    def absolute(self, children):
+        return Absolute(children[1], children[0].start_pos)
+
+    def evaluated(self, children):
+        token, body, _, variable, _, value = children
+        return Evaluated(body, variable, value, token.start_pos)
 
     def sqrt(self, children):
         return Root(children[1], children[0].start_pos)
@@ -305,6 +352,7 @@ class SyntaxBuilder(Transformer):
     # -- names ------------------------------------------------------------------------------
     def atom(self, children):
         token = children[0]
+        word = word_text(token)
         sub = layer = None
         for child in children[1:]:
             if isinstance(child, Token) and child.type == "SIMPLE_SUB":
@@ -313,7 +361,7 @@ class SyntaxBuilder(Transformer):
                 layer = layer_text(child)
             else:
                 sub = child
-        return Name(token.value, token.start_pos, sub, layer)
+        return Name(word, token.start_pos, sub, layer)
 
     variable = atom
 

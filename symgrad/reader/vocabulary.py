@@ -16,8 +16,21 @@ from symgrad.notation import COUNT, SAMPLE, sigma
 
 #: What an activation name may stand for.
 ACTIVATIONS = {"sigmoid": sigma, "tanh": sp.tanh, "exp": sp.exp, "log": sp.log}
-#: Functions every document knows, written as commands.
-BUILTIN_FUNCTIONS = {r"\exp": sp.exp, r"\ln": sp.log, r"\log": sp.log, r"\tanh": sp.tanh}
+def softplus(z):
+    """ln(1 + e^z), written out: SymPy differentiates it to σ(z)."""
+    return sp.log(1 + sp.exp(z))
+
+
+def relu(z):
+    return sp.Max(0, z)
+
+
+#: Functions every document knows: as commands (\exp) and as operator names (\operatorname{softplus}).
+BUILTIN_FUNCTIONS = {
+    r"\exp": sp.exp, r"\ln": sp.log, r"\log": sp.log, r"\tanh": sp.tanh, r"\sinh": sp.sinh, r"\cosh": sp.cosh,
+    r"\sin": sp.sin, r"\cos": sp.cos, r"\max": sp.Max, r"\min": sp.Min, r"\sgn": sp.sign,
+    "softplus": softplus, "ReLU": relu, "relu": relu, "sign": sp.sign, "sgn": sp.sign,
+}
 
 
 @dataclass(frozen=True)
