@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import sys
 import time
@@ -14,6 +15,7 @@ from symgrad.check.engine import DEFAULT_TIMEOUT
 from symgrad.documents import documents_in, read_document
 from symgrad.errors import DocumentError
 from symgrad.report import FORMATS, render
+from symgrad.results import DocumentReport, InputError
 from symgrad.version import __version__
 
 #: Seconds the whole run may take (per-equation limits are DEFAULT_TIMEOUT).
@@ -58,25 +60,29 @@ def positive_seconds(text: str) -> float:
 
 
 def run_check(args) -> int:
-    """Exit status: 0 every claim holds, 1 a claim fails, is ill-formed or inconclusive, 2 bad input."""
+    """Exit status: 0 every claim holds, 1 a claim fails, is ill-formed or inconclusive, 2 bad input
+    (the equations that did read are still checked and reported), 5 nothing to check."""
     started = time.perf_counter()
     try:
         paths = documents_in(args.paths or [str(shipped_derivation())])
     except DocumentError as error:
         print(error, file=sys.stderr)
         return 2
-    derivations, failed = [], False
-    for path in paths:
-        try:
-            derivations += read_document(path)
-        except DocumentError as error:  # the equations that did read are still checked
-            print(error, file=sys.stderr)
-            derivations += getattr(error, "partial", [])
-            failed = True
-    if failed and not derivations:
-        return 2
+    if not paths:
+        print(f"symgrad: no Markdown or LaTeX documents to check in {', '.join(args.paths)}", file=sys.stderr)
+        return 5
     deadline = time.monotonic() + args.budget
-    reports = [check(derivation, seed=args.seed, timeout=args.timeout, deadline=deadline) for derivation in derivations]
+    reports, failed = [], False
+    for path in paths:
+        derivations, errors = read_reporting_errors(path)
+        failed = failed or bool(errors)
+        problems = tuple(InputError(e.line, e.column, e.message.split("\n")[0]) for e in errors)
+        if not derivations:
+            reports.append(DocumentReport(str(path), path.name, (), (), errors=problems))
+            continue
+        for k, derivation in enumerate(derivations):
+            report = check(derivation, seed=args.seed, timeout=args.timeout, deadline=deadline)
+            reports.append(dataclasses.replace(report, errors=problems) if k == 0 else report)
     text = render(args.format, reports, time.perf_counter() - started)
     if args.output:
         try:
@@ -86,8 +92,20 @@ def run_check(args) -> int:
             return 2
     else:
         sys.stdout.write(text)
-    holds = all(report.holds for report in reports)
-    return 2 if failed else 0 if holds else 1
+    if failed:
+        return 2
+    if not any(report.findings for report in reports):
+        return 5  # nothing was checked
+    return 0 if all(report.holds for report in reports) else 1
+
+
+def read_reporting_errors(path: Path) -> tuple[list, list]:
+    """The derivations read from `path` and its errors, each printed as FILE:LINE:COL: error: …"""
+    try:
+        return read_document(path), []
+    except DocumentError as error:  # the equations that did read are still checked
+        print(error, file=sys.stderr)
+        return list(getattr(error, "partial", [])), list(getattr(error, "errors", [error]))
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -8,7 +8,9 @@ checker checks.  Equations come in three kinds:
 * ``step`` continues the open chain (``= rhs``): it is attached to the chain's claim, which
   gives it its left side, and to the line before it, which it may or may not follow from;
 * ``update`` is a rule such as ``w ← w − η ∂C/∂w``: a new value, not an equality;
-* ``approximation`` is ``lhs ≈ rhs``: checked as a limit where the right side has a small step h.
+* ``approximation`` is ``lhs ≈ rhs``: checked as a limit where the right side has a small step h;
+* ``unread`` is a line that could not be read: a result of its own (`note` says why), and what
+  rests on a name it may have defined (`unread_name`) is not checked against a stand-in.
 
 An :class:`Algorithm` is a procedure (back-propagation, say) that claims to compute the gradient
 of a cost; the checker compares what it computes with the true gradient.
@@ -26,7 +28,7 @@ from symgrad.display import Displayable
 from symgrad.notation import Notation
 from symgrad.results import Kind
 
-EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP, Kind.UPDATE, Kind.APPROXIMATION)
+EQUATION_KINDS = (Kind.DEFINITION, Kind.CLAIM, Kind.STEP, Kind.UPDATE, Kind.APPROXIMATION, Kind.UNREAD)
 
 
 @dataclass(eq=False)
@@ -51,6 +53,7 @@ class Equation:
     chain: Chain | None = None  # a claim's own chain, or the chain a step continues
     domain: tuple = ()  # where its written parts are real (ln u needs u > 0), before simplification
     readings: tuple = ()  # how a layout that could be read two ways was read (printed with the verdict)
+    unread_name: str | None = None  # for an unread line: the name it seems to define
 
     def __post_init__(self):
         self.kind = Kind(self.kind)
@@ -158,6 +161,12 @@ class Derivation(Displayable):
         """An update rule ``lhs ← rhs``: nothing to check as an equation.  It closes the open chain."""
         self._open = None
         return self._add(Equation(label, Kind.UPDATE, lhs, rhs, latex))
+
+    def unread(self, label, latex: str, why: str, line: int | None = None, name: str | None = None) -> Equation:
+        """A line that could not be read (`why`), which may have defined `name`.  The reader says
+        whether it breaks the open chain (a step that did not read leaves it open)."""
+        equation = Equation(label, Kind.UNREAD, None, None, latex, line=line, note=why, unread_name=name)
+        return self._add(equation)
 
     def approximate(self, label, lhs, rhs, latex: str = "") -> Equation:
         """``lhs ≈ rhs``.  It closes the open chain."""

@@ -92,6 +92,9 @@ class Notation:
     count: sp.Symbol = COUNT
     held_constant: set = field(default_factory=set)
     readings: list[str] = field(default_factory=list)
+    #: Names the document uses without declaring or defining them: read as numbers, but a
+    #: derivative *of* one (∂J/∂w with J never defined) is not taken to be 0.
+    stand_ins: set = field(default_factory=set)
 
     def read(self, sentence: str) -> None:
         """Record how a piece of notation is read; the report prints every reading."""

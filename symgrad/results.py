@@ -174,14 +174,24 @@ class Finding(Displayable):
 
 
 @dataclass(frozen=True)
+class InputError:
+    """A place in a document that could not be read: FILE:LINE:COL and why."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
 class DocumentReport(Displayable):
-    """Every finding of one document, with the readings of its notation."""
+    """Every finding of one document, with the readings of its notation and its input errors."""
 
     path: str
     title: str
     readings: tuple[str, ...]
     findings: tuple[Finding, ...]
     seconds: float = 0.0
+    errors: tuple[InputError, ...] = ()
 
     @property
     def holds(self) -> bool:

@@ -74,4 +74,6 @@ def test_an_error_in_a_latex_row_points_into_the_file(tmp_path):
     with pytest.raises(DocumentErrors) as raised:
         read_document(document)
     assert (raised.value.line, raised.value.column) == (4, 6)
-    assert [eq.label for eq in raised.value.partial[0].equations] == ["1"]
+    equations = raised.value.partial[0].equations
+    assert [(eq.label, eq.kind) for eq in equations] == [("1", "definition"), ("2", "unread")]
+    assert equations[1].line == 4 and "unknown command \\foo" in equations[1].note

@@ -69,6 +69,10 @@ class Calculus:
 
     def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
         value = node.expr
+        if isinstance(value, sp.Symbol) and value in self.scope.notation.stand_ins and self.scope.value_of(value) is None:
+            raise UnsupportedDerivative(
+                f"{value} is not defined in this document, so its derivative is not known (define it, or declare it)"
+            )
         for variable, count in node.variable_count:
             for _ in range(int(count)):
                 value = self.derivative(value, variable)

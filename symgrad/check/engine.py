@@ -67,6 +67,7 @@ class Checker:
         self.scope = Scope(derivation.notation)
         self.calculus = Calculus(self.scope)
         self.judged: dict[Equation, Judged] = {}
+        self.unread: dict[str, str] = {}  # a name an unread line seems to define → that line's label
 
     def run(self) -> DocumentReport:
         started = time.perf_counter()
@@ -112,6 +113,11 @@ class Checker:
             return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text))
         try:
             with time_limit(max(limit, 0.05)):
+                if equation.kind == Kind.UNREAD:
+                    return self._unread(equation)
+                resting = self._rests_on_unread(equation)
+                if resting is not None:
+                    return resting
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
                 if equation.kind == Kind.UPDATE:
@@ -131,6 +137,28 @@ class Checker:
             # the report says so (diagnosis kind "internal"; the test suite fails on any).
             text = f"symgrad could not check this line ({type(error).__name__}: {str(error)[:200]})"
             return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.INTERNAL, text, text))
+
+    def _unread(self, equation: Equation) -> dict:
+        if equation.unread_name:
+            self.unread[equation.unread_name] = equation.label or f"line {equation.line}"
+        text = f"could not be read: {equation.note}"
+        return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.UNREAD, "could not be read", text))
+
+    def _rests_on_unread(self, equation: Equation) -> dict | None:
+        """A line that uses a name only an unread line defines is not checked against a stand-in."""
+        if not self.unread:
+            return None
+        if equation.kind == Kind.DEFINITION and equation.lhs is not None:
+            self.unread.pop(_name_of(equation.lhs), None)  # defined again, and read this time
+        sides = [side for side in (equation.left_side, equation.rhs) if side is not None]
+        names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side)}
+        names |= {str(f.func) for side in sides for f in side.atoms(sp.Function)}
+        missing = sorted(label for name, label in self.unread.items() if name in names)
+        if not missing:
+            return None
+        where = ", ".join(f"({label})" for label in missing)
+        text = f"rests on {where}, which could not be read"
+        return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.UNREAD, text, text))
 
     def _definition(self, equation: Equation) -> dict:
         note = equation.note or None
@@ -239,6 +267,17 @@ class Checker:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
         return False, Diagnosis(diagnosis.kind, headline, text, diagnosis.factor, diagnosis.corrected)
+
+
+def _name_of(expr) -> str:
+    """The written name of a leaf: C for C, a for a[i] or a_i, C for C(w)."""
+    if isinstance(expr, sp.Indexed):
+        expr = expr.base
+    if isinstance(expr, sp.IndexedBase):
+        return str(expr.label).split("^")[0]
+    if isinstance(expr, sp.Symbol):
+        return expr.name.split("_")[0].split("^")[0]
+    return str(getattr(expr, "func", expr))
 
 
 #: Names of a small step: what an approximation's right side lets go to 0.

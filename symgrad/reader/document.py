@@ -8,6 +8,7 @@ equations.  Errors are collected, not raised one by one: the lines that read are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -34,12 +35,55 @@ DEFAULT_READING = (
 
 @dataclass
 class _Parsed:
-    """A formula parsed in pass one (its syntax tree), with the vocabulary in force where it stands."""
+    """A formula parsed in pass one (its syntax tree), with the vocabulary in force where it stands;
+    `error` is why it could not be read (parsed or resolved), if it could not."""
 
     tree: object | None
     snippet: Snippet
     vocabulary: Vocabulary
     remarks: list[str] = field(default_factory=list)
+    error: ReadError | None = None
+    written: str = ""  # the statement as written (remarks included), for reports
+
+
+#: Environments whose rows continue one another (C &= A \\ &= B): read as one line, a chain.
+_JOINED = re.compile(r"\\(begin|end)\s*\{\s*(aligned|split|alignedat|align\*?|eqnarray\*?)\s*\}(\s*\{\s*\d+\s*\})?")
+#: Environments whose rows are separate statements.
+_ROWS = re.compile(r"\\(begin|end)\s*\{\s*(gathered|gather\*?|multline\*?)\s*\}")
+_ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
+#: Two statements on one line: w ← …, \qquad b ← …
+_SEPARATED = re.compile(r"[,;]\s*\\q?quad(?![A-Za-z])|\\q?quad\s*\\text\s*\{\s*(and|or)\s*\}\s*\\q?quad")
+_TRAILING = re.compile(r"[.,;]\s*$")
+
+
+def statements(snippet: Snippet) -> list[Snippet]:
+    """The statements of one display: rows of an aligned block that continue the row before
+    (``&= …``) joined to it into a chain, other rows and statements set apart by ``, \\qquad`` on
+    their own, alignment marks and a final full stop or comma blanked."""
+    spans = [m.span() for m in _JOINED.finditer(snippet.text)] + [m.span() for m in _ROWS.finditer(snippet.text)]
+    if spans:  # alignment marks belong to the environment; elsewhere a & is an error
+        spans += [(m.start(), m.end()) for m in re.finditer(r"(?<!\\)&", snippet.text)]
+    snippet = snippet.blank_all(spans)
+    cuts = [m.span() for m in _SEPARATED.finditer(snippet.text)]
+    for row in _ROW_BREAK.finditer(snippet.text):
+        continues = re.match(r"\s*(=|\\approx|\\leq?|\\geq?|<|>)", snippet.text[row.end():])
+        if continues:
+            snippet = snippet.blank(*row.span())
+        else:
+            cuts.append(row.span())
+    parts, start = [], 0
+    for cut_start, cut_end in sorted(cuts):
+        parts.append(snippet.part(start, cut_start))
+        start = cut_end
+    parts.append(snippet.part(start, len(snippet.text)))
+    found = []
+    for part in parts:
+        trailing = _TRAILING.search(part.text)
+        if trailing:
+            part = part.blank(trailing.start(), trailing.start() + 1)
+        if part.text.strip():
+            found.append(part)
+    return found or [snippet]
 
 
 class Reader:
@@ -57,13 +101,13 @@ class Reader:
 
     # -- pass one: parse ------------------------------------------------------------------
     def _parse(self, snippet: Snippet, vocabulary: Vocabulary) -> _Parsed:
+        written = snippet.stripped()
         snippet, remarks = remarks_in(snippet)
         try:
-            tree = syntax_tree(snippet)
+            return _Parsed(syntax_tree(snippet), snippet, vocabulary, remarks, written=written)
         except ReadError as error:
             self.fail(error)
-            tree = None
-        return _Parsed(tree, snippet, vocabulary, remarks)
+            return _Parsed(None, snippet, vocabulary, remarks, error, written)
 
     def first_pass(self) -> list:
         vocabulary, out, displays = Vocabulary(), [], 0
@@ -86,7 +130,7 @@ class Reader:
                 }
                 out.append((piece, block, formulas))
             elif isinstance(piece, Display):
-                out.append((piece, self._parse(piece.snippet, vocabulary)))
+                out.append((piece, [self._parse(part, vocabulary) for part in statements(piece.snippet)]))
             else:
                 out.append((piece,))
         self.vocabulary = vocabulary
@@ -129,6 +173,7 @@ class Reader:
         if self.undeclared:
             names = ", ".join(sorted(self.undeclared))
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
+            notation.stand_ins.update(sp.Symbol(name, real=True) for name in self.undeclared)
         derivation.title = self.title or derivation.title
         if not displays and not self.errors:
             self.fail(ReadError("no displayed equations to check", None, 0))
@@ -142,6 +187,7 @@ class Reader:
             formula = Resolver(vocabulary, parsed.snippet).formula(parsed.tree)
         except ReadError as error:
             self.fail(error)
+            parsed.error = error
             return None
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
         if formula.sides and is_name(formula.sides[0]) and not isinstance(formula.sides[0], (sp.Symbol, sp.Indexed)):
@@ -206,38 +252,63 @@ class Reader:
             return None
         return name.word + (f"^{{({name.layer})}}" if name.layer else "")
 
-    def _display(self, display: Display, parsed: _Parsed) -> None:
+    def _display(self, display: Display, statements: list[_Parsed]) -> None:
         label = display.label
         if label is not None and label in self.labels:
             self.fail(ReadError(f"equation ({label}) is numbered twice (first on line {self.labels[label]})", display.snippet, 0))
         if label is not None:
             self.labels[label] = display.line
-        formula = self._formula(parsed)
         text, self.prose = "\n".join(self.prose).strip(), []
+        for parsed in statements:
+            equation = self._statement(label, parsed)
+            equation.text = text
+            if equation.kind != "unread":
+                equation.line = display.line
+
+    def _statement(self, label, parsed: _Parsed):
+        """One statement of a display, added to the derivation as what it is, or as unread."""
+        formula = self._formula(parsed)
         if formula is None:
-            if not display.snippet.text.lstrip().startswith("="):
+            if not parsed.snippet.text.lstrip().startswith("="):
                 self.classifier.close(broken=True)
-            return
+            return self._unread(label, parsed, parsed.error)
         if self.classifier.skips(formula):
-            return
+            return self._unread(label, parsed, None)
         try:
             vocabulary = self._vocabulary(parsed)
-            equation = self.classifier.add(label, formula, display.snippet.stripped(), parsed.snippet, parsed.remarks, vocabulary)
+            equation = self.classifier.add(label, formula, parsed.written, parsed.snippet, parsed.remarks, vocabulary)
         except ReadError as error:
             self.fail(error)
             self.classifier.close(broken=True)
-            return
-        equation.line, equation.text = display.line, text
+            return self._unread(label, parsed, error)
         equation.domain, equation.readings = tuple(formula.domain), tuple(formula.readings)
+        return equation
+
+    def _unread(self, label, parsed: _Parsed, error: ReadError | None):
+        """A statement that could not be read: a result of its own, and a name it may have defined."""
+        if error is None:
+            message = "continues a claim that could not be read"
+            line = parsed.snippet.position(0)[0]
+        else:
+            message = error.message
+            line = error.position(self.source)[0]
+        name = (_defined_function(parsed.tree) or _defined_word(parsed.tree)) if parsed.tree is not None else _written_name(parsed.snippet.text)
+        return self.derivation.unread(label, parsed.written, message, line, name)
 
 
 def _parsed_in(entry) -> list:
     if isinstance(entry[0], Display):
-        return [entry[1]]
+        return list(entry[1])
     if isinstance(entry[0], NotationBlock):
         formulas = entry[2]
         return formulas["held"] + [p for pair in formulas["denote"] for p in pair] + [p for p, _ in formulas["assume"]]
     return []
+
+
+def _written_name(text: str) -> str | None:
+    """The name a line that did not parse seems to define: C in ``C(w, b) = …``, a in ``a_i = …``."""
+    match = re.match(r"\s*(\\?[A-Za-z]+)\s*(_\s*\{?[^=]*?\}?)?\s*(\([^=]*\))?\s*(=|:=|\\coloneqq)", text)
+    return match.group(1) if match else None
 
 
 def _count_word(trees, vocabulary: Vocabulary) -> str:

@@ -22,7 +22,7 @@ _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _PIECE = re.compile(
     r"(?P<section>\\(?P<level>(?:sub){0,2})section(?P<star>\*?)\s*\{)"
     r"|\\begin\{(?P<env>equation|align|gather)(?P<estar>\*?)\}"
-    r"|\\\[|\$\$"
+    r"|(?<!\\)\\\[|\$\$"
     r"|\\setcounter\s*\{equation\}\s*\{\s*(?P<counter>\d+)\s*\}"
 )
 #: Commands that read or write other files or run programs: refused anywhere in a document.

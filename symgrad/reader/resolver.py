@@ -205,7 +205,7 @@ class Resolver:
     def _typographic_function(self, item):
         """The function a command names when it is written without parentheses (\\ln, \\tanh^2)."""
         name = item.base if isinstance(item, node.Power) else item
-        if not isinstance(name, node.Name) or not name.word.startswith("\\") or name.word not in self.vocab.applied:
+        if not isinstance(name, node.Name) or name.word not in self.vocab.typographic:
             return None
         if name.sub is not None or name.layer is not None:
             return None
@@ -218,9 +218,12 @@ class Resolver:
         end = k + 1
         while end < len(items) and self._typographic_function(items[end]) is None and not isinstance(items[end], node.OPERATORS):
             end += 1
-        if end == k + 1:
+        if end == k + 1 and end < len(items) and self._typographic_function(items[end]) is not None:
+            argument, end = self._factor(items, end)  # \log\cosh r: log(cosh(r))
+        elif end == k + 1:
             raise self.error(f"{name.word} has nothing after it to apply to", item)
-        argument = self._product(items[k + 1 : end], 0)
+        else:
+            argument = self._product(items[k + 1 : end], 0)
         if end - k > 2:
             self.readings.append(f"{name.word} is read as applying to {plain(argument)}, the factors after it")
         if function is sp.log:
@@ -322,7 +325,11 @@ class Resolver:
 
     # -- powers, primes, groups, fractions ----------------------------------------------------
     def _Power(self, item: node.Power) -> sp.Expr:
-        return self._power_of(self.value(item.base), self.value(item.exponent), item)
+        base = item.base
+        if isinstance(base, node.Call) and not base.primes and self._function_of(base.name) is None and len(base.args) == 1:
+            # c_i (y_i - β x_i)^2 is c_i times the square, as it is typeset, not (c_i (…))^2
+            return self._Name(base.name) * self._power_of(self.value(base.args[0]), self.value(item.exponent), item)
+        return self._power_of(self.value(base), self.value(item.exponent), item)
 
     def _power_of(self, base, exponent, item) -> sp.Expr:
         if _digits_of_power(base, exponent) > MAX_DIGITS:
@@ -405,7 +412,7 @@ class Resolver:
     # -- names ------------------------------------------------------------------------------
     def _Name(self, name: node.Name) -> sp.Expr:
         vocab, word = self.vocab, name.word
-        if word.startswith("\\") and word in vocab.applied:
+        if word in vocab.typographic:
             raise self.error(f"{word} is a function: write what it applies to, {word}(z) or {word} z", name)
         alias = vocab.alias(word)
         if alias is not None:

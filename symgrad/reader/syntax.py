@@ -254,10 +254,20 @@ class SyntaxBuilder(Transformer):
         return Dots(children[0].start_pos)
 
     def product(self, children):
-        items = tuple(c for c in children if not (isinstance(c, Token) and c.type == "MULOP"))
+        """Items side by side; ``a / b`` divides the item before the slash by the one after it."""
+        items, dividing = [], False
+        for child in children:
+            if isinstance(child, Token) and child.type in ("MULOP", "DIVOP"):
+                dividing = child.type == "DIVOP"
+                continue
+            if dividing and items:
+                numerator = items.pop()
+                child = Fraction(numerator, child, _start(numerator))
+            dividing = False
+            items.append(child)
         if len(items) == 1 and not isinstance(items[0], OPERATORS):
             return items[0]
-        return Product(items, _start(items[0]))
+        return Product(tuple(items), _start(items[0]))
 
     # -- operators --------------------------------------------------------------------------
     def partial_op(self, children):

@@ -30,6 +30,7 @@ BUILTIN_FUNCTIONS = {
     r"\exp": sp.exp, r"\ln": sp.log, r"\log": sp.log, r"\tanh": sp.tanh, r"\sinh": sp.sinh, r"\cosh": sp.cosh,
     r"\sin": sp.sin, r"\cos": sp.cos, r"\max": sp.Max, r"\min": sp.Min, r"\sgn": sp.sign,
     "softplus": softplus, "ReLU": relu, "relu": relu, "sign": sp.sign, "sgn": sp.sign,
+    "sech": lambda z: 1 / sp.cosh(z), r"\sech": lambda z: 1 / sp.cosh(z),
 }
 
 
@@ -69,12 +70,20 @@ class Vocabulary:
         activation = dict(self.activations).get(name)
         if activation is not None:
             return ACTIVATIONS[activation]
-        return BUILTIN_FUNCTIONS.get(name) or sp.Function(name.lstrip("\\"))
+        # an undefined function is named as written (\\ell, \\mathcal{L}, C), like the bare name
+        # the reader makes of it, so that after ℓ(w, b) = … a bare ℓ is the same ℓ
+        return BUILTIN_FUNCTIONS.get(name) or sp.Function(name)
 
     @cached_property
     def applied(self) -> frozenset:
         """Names that apply to what follows them: declared functions, activations, \\exp, \\ln …"""
         return self.functions | {name for name, _ in self.activations} | set(BUILTIN_FUNCTIONS)
+
+    @cached_property
+    def typographic(self) -> frozenset:
+        """Functions that apply without parentheses (\\ln a_i, \\sigma z, \\operatorname{sech}^2 z): the
+        builtin ones and the activations; one the document defines (\\ell(w) = …) is also a name on its own."""
+        return frozenset({name for name, _ in self.activations} | set(BUILTIN_FUNCTIONS))
 
     def alias(self, word: str) -> str | None:
         return dict(self.names).get(word)

@@ -74,6 +74,7 @@ def report_dict(documents: list[DocumentReport], seconds: float) -> dict:
             {
                 "path": document.path,
                 "title": document.title,
+                "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in document.errors],
                 "readings": list(document.readings),
                 "results": [finding_dict(finding) for finding in document.findings],
             }
