@@ -50,11 +50,16 @@ class Calculus:
         """`expr` with every ∂ and every limit replaced by its true value (in the names it used)."""
         if expr.has(sp.Derivative):
             expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
-        if expr.has(sp.Subs):  # f′ at a point: the derivative was taken above, now the point
-            expr = expr.replace(lambda e: isinstance(e, sp.Subs), lambda e: e.expr.xreplace(dict(zip(e.variables, e.point))))
+        if expr.has(sp.Subs):  # f′ at a point, a value at w = 0: the derivative was taken above, now the point
+            expr = expr.replace(lambda e: isinstance(e, sp.Subs), self._at_point)
         if expr.has(sp.Limit):
             expr = expr.replace(lambda e: isinstance(e, sp.Limit), self._limit_node)
         return expr
+
+    def _at_point(self, node: sp.Subs) -> sp.Expr:
+        """The expression at the point, through the definitions it uses (m_i = y_i w x_i at w = 0)."""
+        point = dict(zip(node.variables, node.point))
+        return self.scope.fold(self.scope.unfold(node.expr).xreplace(point))
 
     def _limit_node(self, node: sp.Limit) -> sp.Expr:
         """A limit's value, where SymPy finds it (two-sided) through the definitions; else the limit."""
@@ -69,6 +74,9 @@ class Calculus:
 
     def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
         value = node.expr
+        if any(self.scope.is_defined(variable) for variable in node.variables):
+            # ∂L/∂h_i with h_i = tanh(w x_i + b) defined: L written through h_i, as the author means it
+            value = self.scope.fold(self.scope.unfold(value))
         if isinstance(value, sp.Symbol) and value in self.scope.notation.stand_ins and self.scope.value_of(value) is None:
             raise UnsupportedDerivative(
                 f"{value} is not defined in this document, so its derivative is not known (define it, or declare it)"

@@ -18,6 +18,7 @@ makes the trial not evaluable: it never counts as equal.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class Arithmetic:
     power: Callable  # (base, exponent, integer exponent or None) → base**exponent
     check: Callable  # raises NotNumeric for a value that is not a finite real number
     to_int: Callable  # an integer-valued number → int (indices, sum bounds)
+    compare: Callable = None  # (difference, "<=" …) → whether the relation holds; raises if undecidable
 
 
 # -- floats ----------------------------------------------------------------------------------
@@ -392,9 +394,8 @@ class Evaluator:
         if isinstance(condition, sp.Not):
             return not self._holds(condition.args[0])
         if isinstance(condition, sp.core.relational.Relational):
-            left, right = (self._integer(side) for side in condition.args)
-            return {"<=": left <= right, "<": left < right, ">=": left >= right, ">": left > right,
-                    "==": left == right, "!=": left != right}[condition.rel_op]
+            difference = self._eval(condition.lhs - condition.rhs)
+            return self.arithmetic.compare(difference, condition.rel_op)
         raise NotNumeric(f"cannot decide {condition}")
 
     def _eval_KroneckerDelta(self, expr):
@@ -450,3 +451,24 @@ def _method_for(kind):
 
 
 _DISPATCH: dict = {}
+
+
+def _compare_numbers(difference, operator) -> bool:
+    """A relation between two numbers, given their difference."""
+    return {"<=": difference <= 0, "<": difference < 0, ">=": difference >= 0, ">": difference > 0,
+            "==": difference == 0, "!=": difference != 0}[operator]
+
+
+def _compare_intervals(difference, operator) -> bool:
+    """Decided only where the interval tells: a difference that may be 0 (or straddles it) raises."""
+    low, high = _ends(difference)
+    if low > 0 or high < 0:
+        return _compare_numbers(low, operator)
+    if low == high == 0:
+        return _compare_numbers(0, operator)
+    raise NotNumeric("a condition that rounding could decide either way")
+
+
+FLOAT = dataclasses.replace(FLOAT, compare=_compare_numbers)
+EXACT = dataclasses.replace(EXACT, compare=_compare_numbers)
+INTERVAL = dataclasses.replace(INTERVAL, compare=_compare_intervals)

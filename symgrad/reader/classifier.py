@@ -143,6 +143,8 @@ def remarks_in(snippet: Snippet) -> tuple[Snippet, list[str]]:
     """The snippet with ``\\text{…}`` remarks blanked, and the remarks."""
     remarks = []
     for match in reversed(list(_REMARK.finditer(snippet.text))):
+        if re.search(r"[_^]\s*\{?\s*$", snippet.text[: match.start()]):
+            continue  # C_{\text{CE}}: a word in a subscript is part of a name, not a remark
         remarks.insert(0, match.group(1).strip())
         snippet = snippet.blank(match.start(), match.end())
     return snippet, remarks

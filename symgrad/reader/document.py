@@ -65,7 +65,10 @@ def statements(snippet: Snippet) -> list[Snippet]:
         spans += [(m.start(), m.end()) for m in re.finditer(r"(?<!\\)&", snippet.text)]
     snippet = snippet.blank_all(spans)
     cuts = [m.span() for m in _SEPARATED.finditer(snippet.text)]
+    cases = [(m.start(), m.end()) for m in re.finditer(r"\\begin\s*\{\s*cases\s*\}.*?\\end\s*\{\s*cases\s*\}", snippet.text, re.S)]
     for row in _ROW_BREAK.finditer(snippet.text):
+        if any(start < row.start() < end for start, end in cases):
+            continue  # the rows of cases belong to it
         continues = re.match(r"\s*(=|\\approx|\\leq?|\\geq?|<|>)", snippet.text[row.end():])
         if continues:
             snippet = snippet.blank(*row.span())

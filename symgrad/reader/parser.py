@@ -99,6 +99,8 @@ def _marked_bars(text: str) -> str:
         return text
     out, depth, before = [], 0, ""
     for k, char in enumerate(text):
+        if char == "|" and k > 0 and text[k - 1] == "\\":  # the norm bars \| of a scalar are |…| too
+            out[-1] = " "
         if char == "|" and not text[max(0, k - 6) : k].rstrip().endswith(("\\left", "\\right", "\\big", "\\Big", "\\bigl", "\\bigr")):
             closes = depth > 0 and before and before not in "([{=+-*,^_⦗|"
             depth += -1 if closes else 1
@@ -130,6 +132,8 @@ def _read_error(error: UnexpectedInput, snippet: Snippet) -> ReadError:
         return ReadError(f"unexpected character {text[at]!r}", snippet, at)
     if isinstance(error, UnexpectedEOF) or getattr(error, "token", None) is not None and error.token.type == "$END":
         return ReadError("the formula ends too early", snippet, len(text.rstrip()))
+    if isinstance(error, UnexpectedToken) and error.token.type == "AMP":
+        return ReadError("stray '&': alignment marks belong in an align environment", snippet, error.token.start_pos)
     if isinstance(error, UnexpectedToken):
         token = error.token
         expected = sorted({_NAMES.get(name, repr(name)) for name in error.expected})

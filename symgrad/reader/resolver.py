@@ -285,9 +285,27 @@ class Resolver:
         return sp.Abs(self.value(item.body))
 
     def _Evaluated(self, item: node.Evaluated) -> sp.Expr:
-        """``\\left. f \\right|_{b=1}``: f at b = 1, after its derivatives are taken."""
-        variable = self.value(item.variable)
-        return sp.Subs(self.value(item.body), variable, self.value(item.value))
+        """``\\left. f \\right|_{w=0, b=1}``: f there, after its derivatives are taken."""
+        variables = [self.value(variable) for variable, _ in item.points]
+        return sp.Subs(self.value(item.body), variables, [self.value(value) for _, value in item.points])
+
+    def _Comparison(self, item: node.Comparison):
+        """A condition: a < b, |r| ≤ δ, 0 < z < 1 (a chain is each neighbouring pair)."""
+        sides = [self.value(side) for side in item.sides]
+        relations = [_RELATION[op](left, right) for op, left, right in zip(item.operators, sides, sides[1:])]
+        return sp.And(*relations)
+
+    def _Cases(self, item: node.Cases) -> sp.Expr:
+        """\\begin{cases}: the value of the first row whose condition holds (a row with none: otherwise)."""
+        pieces = []
+        for value, condition in item.rows:
+            pieces.append((self.value(value), sp.true if condition is None else self.value(condition)))
+        if pieces[-1][1] is not sp.true:
+            self.readings.append("the cases are read as having no value where no condition holds")
+        return sp.Piecewise(*pieces)
+
+    def _Indicator(self, item: node.Indicator) -> sp.Expr:
+        return sp.Piecewise((1, self.value(item.condition)), (0, True))
 
     def _DerivativeOperator(self, item):
         raise self.error("∂ has nothing after it to apply to", item)
@@ -512,6 +530,10 @@ def _leibniz(numerator, denominator):
         else:
             return None
     return top[1], variables
+
+
+_RELATION = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "≤": sp.LessThan, "≥": sp.GreaterThan,
+             "≠": sp.Unequality}
 
 
 def function_key(name: node.Name) -> str:

@@ -134,6 +134,31 @@ class PartialFraction:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """``a < b``, ``|r| \\le \\delta``, ``0 < z < 1``: `operators` between the `sides`."""
+
+    sides: tuple
+    operators: tuple
+    start: int
+
+
+@dataclass(frozen=True)
+class Cases:
+    """``\\begin{cases} v_1 & c_1 \\\\ v_2 & \\text{otherwise} \\end{cases}``: (value, condition or None)."""
+
+    rows: tuple
+    start: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """``\\mathbb{1}[z > 0]``: 1 where the condition holds, else 0."""
+
+    condition: object
+    start: int
+
+
+@dataclass(frozen=True)
 class Absolute:
     """``|x|``."""
 
@@ -143,11 +168,10 @@ class Absolute:
 
 @dataclass(frozen=True)
 class Evaluated:
-    """``\\left. body \\right|_{b=1}``: the body's value at b = 1 (derivatives taken first)."""
+    """``\\left. body \\right|_{w=0, b=1}``: the body's value there (derivatives taken first)."""
 
     body: object
-    variable: object
-    value: object
+    points: tuple  # (variable, value) pairs
     start: int
 
 
@@ -188,6 +212,8 @@ class Remark:
 
 OPERATORS = (DerivativeOperator, SumOperator, LimitOperator)
 _RELATIONS = {"EQ": "=", "DEFINES": ":=", "GETS": "←", "APPROX": "≈"}
+_COMPARISONS = {"<": "<", ">": ">", "lt": "<", "gt": ">", "le": "≤", "leq": "≤", "leqslant": "≤",
+                "ge": "≥", "geq": "≥", "geqslant": "≥", "ne": "≠", "neq": "≠"}
 
 
 #: Decorations that only set a font: \\mathrm{d} is d, \\operatorname{softplus} is softplus.
@@ -350,8 +376,26 @@ class SyntaxBuilder(Transformer):
         return Absolute(children[1], children[0].start_pos)
 
     def evaluated(self, children):
-        token, body, _, variable, _, value = children
-        return Evaluated(body, variable, value, token.start_pos)
+        token, body = children[0], children[1]
+        rest = [c for c in children[3:] if not (isinstance(c, Token) and c.type == "EQ")]
+        return Evaluated(body, tuple(zip(rest[0::2], rest[1::2])), token.start_pos)
+
+    def cases(self, children):
+        rows = tuple(c for c in children if isinstance(c, tuple))
+        return Cases(rows, children[0].start_pos)
+
+    def case_row(self, children):
+        value = children[0]
+        condition = children[2] if len(children) > 2 else None
+        return (value, condition)
+
+    def condition(self, children):
+        sides = tuple(c for c in children if not (isinstance(c, Token) and c.type == "COMPARE"))
+        operators = tuple(_COMPARISONS[re.sub(r"[\\\s]", "", c.value)] for c in children if isinstance(c, Token) and c.type == "COMPARE")
+        return Comparison(sides, operators, _start(sides[0]))
+
+    def indicator(self, children):
+        return Indicator(children[2], children[0].start_pos)
 
     def sqrt(self, children):
         return Root(children[1], children[0].start_pos)
@@ -369,6 +413,10 @@ class SyntaxBuilder(Transformer):
                 sub = script_text(child)
             elif isinstance(child, Token) and child.type == "LAYER":
                 layer = layer_text(child)
+            elif isinstance(child, Token) and child.type == "STAR":
+                word += "^\\star"
+            elif isinstance(child, Name) and child.sub is None and child.layer is None and not child.word.isdigit():
+                sub = child.word  # C_{\text{CE}}: a word as subscript is part of the name
             else:
                 sub = child
         return Name(word, token.start_pos, sub, layer)
