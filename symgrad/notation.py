@@ -8,6 +8,7 @@ can print it: symgrad never guesses silently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -69,6 +70,36 @@ def layer_name(name: str, layer) -> str:
     return f"{name}^{{({layer})}}"
 
 
+_LAYERED = re.compile(r"^(?P<stem>.+?)\^\{\((?P<layer>[A-Za-z0-9+\- ]+)\)\}(?P<rest>.*)$")
+LAYER_LETTERS = {letter: sp.Symbol(letter, integer=True) for letter in "lLkm"}
+
+
+def layer_of(name: str) -> tuple[str, sp.Expr] | None:
+    """(stem, layer) of a layered name: ("z", l + 1) for z^{(l+1)}, ("a_", 2) for a_^{(2)}; else None.
+    The stem keeps what follows the layer (a subscript), marked by a placeholder {}."""
+    match = _LAYERED.match(name)
+    if match is None:
+        return None
+    text = match.group("layer").replace(" ", "")
+    if not re.fullmatch(r"[A-Za-z]?([+-]?[0-9]+)?|[0-9]+", text) or not text:
+        return None
+    letter = re.match(r"[A-Za-z]", text)
+    value = LAYER_LETTERS.get(letter.group(), sp.Symbol(letter.group(), integer=True)) if letter else sp.S.Zero
+    offset = text[1:] if letter else text
+    value = value + (int(offset) if offset else 0)
+    return match.group("stem") + "{}" + match.group("rest"), value
+
+
+def is_generic_layer(layer: sp.Expr) -> bool:
+    """A layer written as a lowercase letter (l, k) stands for every layer; L names the last one."""
+    return layer.is_Symbol and layer.name.islower()
+
+
+def name_at_layer(stem: str, layer: sp.Expr) -> str:
+    """The name of `stem` (from layer_of) at `layer`: z^{(L)}, a^{(l-1)}."""
+    return stem.replace("{}", f"^{{({sp.sstr(layer).replace(' ', '')})}}")
+
+
 def sample_sum(summand: sp.Expr, index: sp.Symbol = SAMPLE, count: sp.Expr = COUNT) -> sp.Sum:
     """Σ_{i=1}^{n} summand: the sum over every sample."""
     return sp.Sum(summand, (index, 1, count))
@@ -95,6 +126,10 @@ class Notation:
     #: Names the document uses without declaring or defining them: read as numbers, but a
     #: derivative *of* one (∂J/∂w with J never defined) is not taken to be 0.
     stand_ins: set = field(default_factory=set)
+    #: Indices besides the sample index, and the count each runs to: k → d for Σ_{k=1}^{d}.
+    ranges: dict = field(default_factory=dict)
+    #: The words that name parameters (w, b): a parameter of a layer depends on nothing below it.
+    parameters: frozenset = frozenset({"w", "b"})
 
     def read(self, sentence: str) -> None:
         """Record how a piece of notation is read; the report prints every reading."""

@@ -103,10 +103,11 @@ class Counterexample:
     values: dict
     lhs: float
     rhs: float
+    count_name: str = "n"  # the document's name for the number of samples (m in Ng's notes)
 
     def with_values_first(self, extra: dict) -> "Counterexample":
         """The same counterexample with `extra` (the model size m, l, say) listed first."""
-        return Counterexample(self.n, {**extra, **self.values}, self.lhs, self.rhs)
+        return Counterexample(self.n, {**extra, **self.values}, self.lhs, self.rhs, self.count_name)
 
 
 @dataclass(frozen=True)

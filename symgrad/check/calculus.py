@@ -19,6 +19,20 @@ from __future__ import annotations
 import sympy as sp
 
 from symgrad.check.scope import Scope, outermost
+from symgrad.notation import layer_of
+
+
+def _stem(name) -> str | None:
+    text = name.name if isinstance(name, sp.Symbol) else str(name.base) if isinstance(name, sp.Indexed) else None
+    found = layer_of(text) if text else None
+    return found[0] if found else None
+
+
+def _layer(name) -> sp.Expr | None:
+    """The layer of a layered name (a^{(l-1)} → l − 1), or None."""
+    text = name.name if isinstance(name, sp.Symbol) else str(name.base) if isinstance(name, sp.Indexed) else None
+    found = layer_of(text) if text else None
+    return found[1] if found else None
 
 
 def _depends(expr, var) -> bool:
@@ -74,9 +88,10 @@ class Calculus:
 
     def _derivative_node(self, node: sp.Derivative) -> sp.Expr:
         value = node.expr
-        if any(self.scope.is_defined(variable) for variable in node.variables):
-            # ∂L/∂h_i with h_i = tanh(w x_i + b) defined: L written through h_i, as the author means it
-            value = self.scope.fold(self.scope.unfold(value))
+        for variable in node.variables:
+            if isinstance(variable, sp.Indexed) and self.scope.is_defined(variable) and not self.scope.uses_of(value, variable.base):
+                # ∂L/∂h_i with h_i = tanh(w x_i + b) defined after L: L read through h_i, as the author means it
+                value = self.scope.fold(self.scope.unfold(value))
         if isinstance(value, sp.Symbol) and value in self.scope.notation.stand_ins and self.scope.value_of(value) is None:
             raise UnsupportedDerivative(
                 f"{value} is not defined in this document, so its derivative is not known (define it, or declare it)"
@@ -103,10 +118,18 @@ class Calculus:
             return self._sum_derivative(expr, var)
         if self.scope.is_held(expr):
             return sp.S.Zero
+        if _stem(expr) is not None and _stem(expr) == _stem(var):
+            unknown = self._unwritten_dependence(expr, var)
+            if unknown:
+                raise UnsupportedDerivative(unknown)
         value = self.scope.value_of(expr)
         if value is not None:
             return self.derivative(value, var)
         outer, partials = self._local_rule(expr)
+        for leaf in outermost(outer, lambda node: isinstance(node, (sp.Symbol, sp.Indexed))):
+            unknown = self._unwritten_dependence(leaf, var) if leaf != var else None
+            if unknown:
+                raise UnsupportedDerivative(unknown)
         result = outer.diff(var) if _depends(outer, var) else sp.S.Zero
         for node, partial in partials:
             inner_derivative = self.derivative(node, var)
@@ -132,6 +155,23 @@ class Calculus:
             expr,
             lambda node: isinstance(node, (sp.Sum, sp.Derivative)) or scope.is_defined(node) or scope.is_held(node),
         )
+
+    def _unwritten_dependence(self, leaf, var) -> str | None:
+        """Why ∂leaf/∂var is not known, when `leaf` is a quantity of a layer that may lie above
+        `var`'s with nothing written to say how it depends on it (a^{(L-1)} and z^{(l)}), or is
+        `var` itself at a layer that may be the same (b^{(L)} and b^{(l)}).  A parameter
+        (w^{(l)}), a target, or a quantity of a layer certainly below does not depend on it."""
+        leaf_layer, var_layer = _layer(leaf), _layer(var)
+        if leaf_layer is None or var_layer is None or self.scope.is_held(leaf):
+            return None
+        if _stem(leaf) == _stem(var):
+            if (var_layer - leaf_layer).is_zero is None:
+                return f"{leaf} and {var} may be the same quantity (when the layers are equal), or not"
+            return None
+        name = leaf.name if isinstance(leaf, sp.Symbol) else str(leaf.base)
+        if name.split("^")[0] in self.scope.notation.parameters or (var_layer - leaf_layer).is_positive is True:
+            return None
+        return f"{leaf} comes from the layers below it, which may include {var}'s layer: how it depends on {var} is not written"
 
     def _sum_derivative(self, total: sp.Sum, var):
         """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""
@@ -168,13 +208,15 @@ class Calculus:
         return sp.And(*(self._decided(relation) for relation in (sp.Le(low, sample), sp.Le(sample, high))))
 
     def _decided(self, relation):
-        """A relation in n and the indices, decided where the reading of indices decides it:
-        with n = j + t (t ≥ 0) for a free index j, j ≤ n holds."""
-        count = self.scope.notation.count
-        if relation in (sp.true, sp.false) or count not in relation.free_symbols:
+        """A relation in the counts and the indices, decided where the reading of indices decides
+        it: a free index j runs from 1 to its count c (n for a sample, d for Σ_{k=1}^{d}), so with
+        c = j + t (t ≥ 0), j ≤ c holds."""
+        if relation in (sp.true, sp.false):
             return relation
-        for index in sorted(relation.free_symbols - {count}, key=str):
-            if index.is_integer and index.is_positive:
+        notation = self.scope.notation
+        for index in sorted(relation.free_symbols, key=str):
+            count = notation.ranges.get(index, notation.count)
+            if index.is_integer and index.is_positive and index != count and count in relation.free_symbols:
                 rest = sp.Dummy("t", integer=True, nonnegative=True)
                 known = relation.subs(count, index + rest)
                 if known in (sp.true, sp.false):

@@ -27,7 +27,7 @@ from symgrad.check.equivalence import decide
 from symgrad.check.scope import CircularDefinition, DefinitionConflict, Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
-from symgrad.notation import plain
+from symgrad.notation import layer_of, plain
 from symgrad.printing import latex
 from symgrad.results import (
     Diagnosis,
@@ -67,7 +67,9 @@ class Checker:
         self.scope = Scope(derivation.notation)
         self.calculus = Calculus(self.scope)
         self.judged: dict[Equation, Judged] = {}
-        self.unread: dict[str, str] = {}  # a name an unread line seems to define → that line's label
+        # a name whose defining line could not be read, or whose value could not be computed →
+        # (that line's label, why): a line that uses it is not checked against a stand-in
+        self.undetermined: dict[str, tuple[str, str]] = {}
 
     def run(self) -> DocumentReport:
         started = time.perf_counter()
@@ -115,7 +117,7 @@ class Checker:
             with time_limit(max(limit, 0.05)):
                 if equation.kind == Kind.UNREAD:
                     return self._unread(equation)
-                resting = self._rests_on_unread(equation)
+                resting = self._rests_on_undetermined(equation)
                 if resting is not None:
                     return resting
                 if equation.kind == Kind.DEFINITION:
@@ -140,31 +142,40 @@ class Checker:
 
     def _unread(self, equation: Equation) -> dict:
         if equation.unread_name:
-            self.unread[equation.unread_name] = equation.label or f"line {equation.line}"
+            self.undetermined[equation.unread_name] = (equation.label or f"line {equation.line}", "could not be read")
         text = f"could not be read: {equation.note}"
         return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.UNREAD, "could not be read", text))
 
-    def _rests_on_unread(self, equation: Equation) -> dict | None:
-        """A line that uses a name only an unread line defines is not checked against a stand-in."""
-        if not self.unread:
+    def _rests_on_undetermined(self, equation: Equation) -> dict | None:
+        """A line that uses a name whose definition was not read, or could not be computed, is
+        not checked against a stand-in for it."""
+        if not self.undetermined:
             return None
         if equation.kind == Kind.DEFINITION and equation.lhs is not None:
-            self.unread.pop(_name_of(equation.lhs), None)  # defined again, and read this time
+            self.undetermined.pop(_name_of(equation.lhs), None)  # defined again, and understood this time
         sides = [side for side in (equation.left_side, equation.rhs) if side is not None]
         names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side)}
         names |= {str(f.func) for side in sides for f in side.atoms(sp.Function)}
-        missing = sorted(label for name, label in self.unread.items() if name in names)
+        missing = sorted(entry for name, entry in self.undetermined.items() if name in names)
         if not missing:
             return None
-        where = ", ".join(f"({label})" for label in missing)
-        text = f"rests on {where}, which could not be read"
-        return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.UNREAD, text, text))
+        where = "; ".join(f"({label}), which {why}" for label, why in missing)
+        text = f"rests on {where}"
+        kind = DiagnosisKind.UNREAD if all(why == "could not be read" for _, why in missing) else DiagnosisKind.LIMIT
+        return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(kind, text, text))
 
     def _definition(self, equation: Equation) -> dict:
         note = equation.note or None
         if equation.defines:
             try:
-                self.scope.define(equation.lhs, self.calculus.evaluate(equation.rhs), equation.label)
+                value = self.calculus.evaluate(equation.rhs)
+            except UnsupportedDerivative as error:
+                label = equation.label or f"line {equation.line}"
+                why = f"symgrad could not compute ({error})"
+                self.undetermined[_name_of(equation.lhs)] = (label, why)
+                return dict(verdict=Verdict.DEFINITION, note=f"its value is not known: {why}; lines that use it are not checked")
+            try:
+                self.scope.define(equation.lhs, value, equation.label)
             except DefinitionConflict as error:
                 text = str(error)
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
@@ -176,6 +187,9 @@ class Checker:
 
     def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side
+        elsewhere = self._defined_only_at_other_layers(lhs)
+        if elsewhere:
+            return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.LIMIT, elsewhere, elsewhere))
         truth = self.calculus.evaluate(lhs)
         claimed = self.calculus.evaluate(equation.rhs)
         mismatch = index_mismatch(truth, claimed, self.scope.notation.count, (lhs, equation.rhs))
@@ -208,6 +222,20 @@ class Checker:
             follows=follows,
             rests_on=rests_on,
         )
+
+    def _defined_only_at_other_layers(self, lhs) -> str | None:
+        """δ^{(L-1)} = … after only δ^{(L)} = …: the left side has no value to judge the line by."""
+        name = lhs.name if isinstance(lhs, sp.Symbol) else None
+        layered = layer_of(name) if name else None
+        if layered is None or self.scope.is_defined(lhs):
+            return None
+        stem = layered[0]
+        others = [d for head, d in self.scope.definitions.items() if isinstance(head, sp.Symbol) and (layer_of(head.name) or ("",))[0] == stem]
+        if not others:
+            return None
+        where = ", ".join(f"({d.label})" for d in others if d.label) or "above"
+        return (f"{plain(lhs)} has no value here: {stem.replace('{}', '')} is defined at other layers only "
+                f"({where}), so there is nothing to judge this line against")
 
     def _approximation(self, equation: Equation, limit: float) -> dict:
         """lhs ≈ rhs with a small step h on the right: the claim that they agree as h → 0."""

@@ -104,12 +104,25 @@ def _not_defined_at_zero():
     raise NotNumeric("the step function at 0")
 
 
+def _dirac(x, *order):
+    """The derivative of a step, almost everywhere: 0 away from the kink, no value at it."""
+    if x == 0:
+        raise NotNumeric("a derivative at a kink")
+    return 0 * x
+
+
+def _interval_dirac(x, *order):
+    if _interval_sign(x) == 0:
+        raise NotNumeric("a derivative at a kink")
+    return iv.mpf(0)
+
+
 FLOAT = Arithmetic(
     "float",
     lambda value: float(value),
     {sigma: _float_sigmoid, sp.exp: _guarded(math.exp), sp.log: _guarded(math.log), sp.tanh: math.tanh,
      sp.sinh: _guarded(math.sinh), sp.cosh: _guarded(math.cosh), sp.sin: math.sin, sp.cos: math.cos, sp.Abs: abs,
-     sp.sign: _sign, sp.Heaviside: _heaviside, sp.Max: max, sp.Min: min},
+     sp.sign: _sign, sp.Heaviside: _heaviside, sp.DiracDelta: _dirac, sp.Max: max, sp.Min: min},
     _guarded(_float_power),
     _float_check,
     lambda value: int(value) if float(value).is_integer() else _not_integer(value),
@@ -137,7 +150,7 @@ EXACT = Arithmetic(
     Fraction,
     {sigma: _no_function("σ"), sp.exp: _no_function("exp"), sp.log: _no_function("log"), sp.tanh: _no_function("tanh"),
      sp.sinh: _no_function("sinh"), sp.cosh: _no_function("cosh"), sp.sin: _no_function("sin"), sp.cos: _no_function("cos"),
-     sp.Abs: abs, sp.sign: _sign, sp.Heaviside: _heaviside, sp.Max: max, sp.Min: min},
+     sp.Abs: abs, sp.sign: _sign, sp.Heaviside: _heaviside, sp.DiracDelta: _dirac, sp.Max: max, sp.Min: min},
     _exact_power,
     lambda value: value,
     lambda value: value.numerator if value.denominator == 1 else _not_integer(value),
@@ -244,6 +257,7 @@ INTERVAL = Arithmetic(
     {sigma: _interval_sigmoid, sp.exp: iv.exp, sp.log: _interval_log, sp.tanh: _interval_tanh,
      sp.sinh: lambda x: (iv.exp(x) - iv.exp(-x)) / 2, sp.cosh: lambda x: (iv.exp(x) + iv.exp(-x)) / 2,
      sp.sin: iv.sin, sp.cos: iv.cos, sp.Abs: abs, sp.sign: _interval_sign, sp.Heaviside: _interval_heaviside,
+     sp.DiracDelta: _interval_dirac,
      sp.Max: _interval_max, sp.Min: _interval_min},
     _interval_power,
     _interval_check,
@@ -262,8 +276,7 @@ class Evaluator:
         self.arithmetic = arithmetic
         number = arithmetic.number
         self.values = {
-            key: {k: number(v) for k, v in value.items()} if isinstance(value, dict) else number(value)
-            for key, value in values.items()
+            key: _Numbers(value, number) if isinstance(value, dict) else number(value) for key, value in values.items()
         }
         self.scope = scope
         #: The family elements the evaluation read, (base, position): what a counterexample shows.
@@ -272,6 +285,7 @@ class Evaluator:
         self._varying: set = set()
         self._sums: dict = {}
         self._defined: dict = {}
+        self._applied: dict = {}
 
     def __call__(self, expr):
         value = self._eval(expr)
@@ -312,15 +326,22 @@ class Evaluator:
         items = self.values.get(expr.base)
         if items is None:
             return self._by_definition(expr, expr.base, positions)
-        if positions not in items:
-            raise NotNumeric(f"{expr} has no value at {positions}")
+        try:
+            value = items[positions]
+        except KeyError:
+            raise NotNumeric(f"{expr} has no value at {positions}") from None
         self.used.add((expr.base, positions))
-        return items[positions]
+        return value
 
     def _integer(self, expr) -> int:
         return self.arithmetic.to_int(self._eval(expr))
 
     def _eval_AppliedUndef(self, expr):
+        definition = self.scope.definition_of(expr) if self.scope is not None else None
+        if definition is not None and definition.reads_components(expr.args):
+            if expr not in self._applied:  # h(x^{(i)}) is θ_0 + θ_1 x_1^{(i)} + …: sample i's features
+                self._applied[expr] = definition.apply(expr.args)
+            return self._eval(self._applied[expr])
         return self._by_definition(expr, expr.func, tuple(self._eval(arg) for arg in expr.args))
 
     def _by_definition(self, expr, head, arguments):
@@ -328,9 +349,12 @@ class Evaluator:
         key = (head, tuple(map(_key, arguments)))
         if key in self._defined:
             return self._defined[key]
-        definition = self.scope.definitions.get(head) if self.scope is not None else None
-        if definition is None or len(definition.params) != len(arguments):
+        definition = self.scope.definition_of(expr) if self.scope is not None else None
+        if definition is None:
             raise NotNumeric(f"no value for {expr}")
+        if len(definition.params) != len(arguments):  # C(w) for C(w, b): the parameters by name
+            value = self._defined[key] = self._eval(definition.body)
+            return value
         params = definition.params
         saved = {param: self.values.get(param) for param in params}
         was_varying = self._varying & set(params)
@@ -424,6 +448,18 @@ class Evaluator:
         if reusable:
             self._sums[expr] = total
         return total
+
+
+class _Numbers:
+    """A family's values, converted to the evaluation's arithmetic as they are read."""
+
+    def __init__(self, values: dict, number):
+        self.values, self.number, self.converted = values, number, {}
+
+    def __getitem__(self, positions):
+        if positions not in self.converted:
+            self.converted[positions] = self.number(self.values[positions])
+        return self.converted[positions]
 
 
 def _key(value):

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from symgrad.notation import Notation, plain, sigma
+from symgrad.notation import (
+    Notation,
+    is_generic_layer,
+    layer_of,
+    name_at_layer,
+    plain,
+    sigma,
+)
 
 #: Functions the notation itself knows; a document may restate them but not redefine them.
 KNOWN_FUNCTIONS = {sigma: sigma(sp.Symbol("x")).rewrite(sp.exp)}
@@ -47,7 +54,29 @@ class Definition:
             return self.body
         taken = set().union(*(sp.sympify(arg).free_symbols for arg in args)) if args else set()
         body = rename_bound(self.body, taken) if taken else self.body
-        return body.xreplace(dict(zip(self.params, args)))
+        return body.xreplace({**_components(body, self.params, args), **dict(zip(self.params, args))})
+
+    def reads_components(self, args) -> bool:
+        """Whether applying to `args` reads their components (h(x^{(i)}) with x_1, x_2 in h's
+        body): then only the written-out application has the right value, not the body at a number."""
+        return bool(self.params) and bool(_components(self.body, self.params, args))
+
+
+def _components(body, params, args) -> dict:
+    """h(x) = θ_0 + θ_1 x_1 + θ_2 x_2 applied to sample i's x (x^{(i)}): its components x_1, x_2
+    are sample i's features 1 and 2, x_1^{(i)} and x_2^{(i)} (x at (i, 1) and (i, 2))."""
+    found = {}
+    for param, arg in zip(params, args):
+        if not (isinstance(param, sp.Symbol) and isinstance(arg, sp.Indexed) and str(arg.base) == param.name):
+            continue
+        for symbol in body.free_symbols:  # x_1 written as a name of its own
+            head, _, component = getattr(symbol, "name", "").partition("_")
+            if head == param.name and component.isdigit():
+                found[symbol] = arg.base[(*arg.indices, sp.Integer(component))]
+        for element in body.atoms(sp.Indexed):  # x_1 read as sample 1 of a family x: component 1 here
+            if str(element.base) == param.name and len(element.indices) == 1 and element.indices[0].is_Integer:
+                found[element] = arg.base[(*arg.indices, element.indices[0])]
+    return found
 
 
 def rename_bound(expr: sp.Expr, taken: set) -> sp.Expr:
@@ -76,6 +105,27 @@ def _fresh(variable: sp.Symbol, taken: set) -> sp.Symbol:
     while any(getattr(symbol, "name", None) == name for symbol in taken):
         name += "'"
     return sp.Symbol(name, **variable.assumptions0)
+
+
+def _instantiable(layer) -> bool:
+    """A layer a generic definition is read at: a whole number from 1, or a letter plus k ≥ 0."""
+    if layer.is_Integer:
+        return layer >= 1
+    letters = layer.free_symbols
+    return len(letters) == 1 and (layer - next(iter(letters))).is_nonnegative is True
+
+
+def at_layer(expr, letter, layer):
+    """`expr` with every name at layer letter + k renamed to layer `layer` + k."""
+    replacements = {}
+    for leaf in expr.atoms(sp.Symbol, sp.IndexedBase):
+        name = leaf.name if isinstance(leaf, sp.Symbol) else str(leaf.label)
+        found = layer_of(name)
+        if found is None or letter not in found[1].free_symbols:
+            continue
+        renamed = name_at_layer(found[0], sp.expand(found[1].subs(letter, layer)))
+        replacements[leaf] = sp.Symbol(renamed, **leaf.assumptions0) if isinstance(leaf, sp.Symbol) else sp.IndexedBase(renamed, real=True)
+    return expr.xreplace(replacements) if replacements else expr
 
 
 def _same_names(body, params) -> sp.Expr:
@@ -198,6 +248,32 @@ class Scope:
             self._record(Definition(name, (), body, label))
         self._cache.clear()
 
+    def _at_other_layer(self, head):
+        """A definition written for a generic layer (z^{(l)} = w^{(l)} a^{(l-1)} + b^{(l)}) at the layer
+        `head` names: L, l + 1 or 2 (not 0, nor a layer below a letter, such as l − 1: those stay
+        whatever the layers below compute, which also keeps the recursion finite)."""
+        name = head.name if isinstance(head, sp.Symbol) else str(head.label) if isinstance(head, sp.IndexedBase) else None
+        found = layer_of(name) if name else None
+        if found is None or not _instantiable(found[1]):
+            return None
+        stem, layer = found
+        key = ("layer", stem, layer)
+        if key not in self._cache:
+            self._cache[key] = self._instantiated(head, stem, layer)
+        return self._cache[key]
+
+    def _instantiated(self, head, stem, layer):
+        for other, definition in self.definitions.items():
+            other_name = other.name if isinstance(other, sp.Symbol) else str(other.label) if isinstance(other, sp.IndexedBase) else None
+            generic = layer_of(other_name) if other_name else None
+            if generic is None or generic[0] != stem or not is_generic_layer(generic[1]) or type(other) is not type(head):
+                continue
+            letter = generic[1]
+            body = at_layer(definition.body, letter, layer)
+            params = tuple(at_layer(param, letter, layer) for param in definition.params)
+            return Definition(head, params, body, definition.label)
+        return None
+
     def _record(self, definition: Definition) -> None:
         """In force from now on; the definitions stay in the order they were made."""
         self.definitions.pop(definition.head, None)
@@ -219,18 +295,43 @@ class Scope:
 
     # -- queries --------------------------------------------------------------------------
     def value_of(self, expr) -> sp.Expr | None:
-        """The value of a defined occurrence (C, a[j], C(u)), or None if it is not defined."""
-        head = head_of(expr)
-        definition = self.definitions.get(head) if head is not None else None
-        if definition is None or len(definition.params) != len(arguments_of(expr)):
+        """The value of a defined occurrence (C, a[j], C(u)), or None if it is not defined.
+
+        C(w) for C(w, b) = … is C with b as it is: the arguments written are the parameters by name.
+        """
+        definition = self._definition_for(expr)
+        if definition is None:
             return None
-        return definition.apply(arguments_of(expr))
+        args = arguments_of(expr)
+        if len(args) == len(definition.params):
+            return definition.apply(args)
+        return definition.body
 
     def is_defined(self, expr) -> bool:
         """True for an occurrence of a defined name (cheaper than computing its value)."""
+        return self._definition_for(expr) is not None
+
+    def definition_of(self, expr):
+        """The definition an occurrence (C, a[j], C(u), z^{(L)}) uses, or None."""
+        return self._definition_for(expr)
+
+    def _has_definition(self, head) -> bool:
+        """Whether a name (C, the family a, z^{(L)} through z^{(l)}'s definition) is defined."""
+        return head in self.definitions or self._at_other_layer(head) is not None
+
+    def _definition_for(self, expr):
         head = head_of(expr)
         definition = self.definitions.get(head) if head is not None else None
-        return definition is not None and len(definition.params) == len(arguments_of(expr))
+        if definition is None and head is not None:
+            definition = self._at_other_layer(head)
+        if definition is None:
+            return None
+        args = arguments_of(expr)
+        if len(args) == len(definition.params):
+            return definition
+        if isinstance(expr, AppliedUndef) and args and set(args) < set(definition.params):
+            return definition  # C'(w) of C(w, b): the parameters not written stay as they are
+        return None
 
     def is_held(self, expr) -> bool:
         """True for occurrences of a family a derivative treats as constant (targets)."""
@@ -278,7 +379,7 @@ class Scope:
         """Every definition `expr` depends on, directly or through other definitions."""
         found = set()
         for occurrence in self.defined_occurrences(expr):
-            definition = self.definitions[head_of(occurrence)]
+            definition = self._definition_for(occurrence)
             if definition not in found:
                 found.add(definition)
                 found |= self.definitions_used(definition.body)
@@ -286,7 +387,7 @@ class Scope:
 
     def is_activation(self, occurrence) -> bool:
         """A family element whose definition applies a known function: a_i = σ(…)."""
-        definition = self.definitions.get(head_of(occurrence))
+        definition = self._definition_for(occurrence)
         body = definition.body if definition is not None else None
         return isinstance(occurrence, sp.Indexed) and isinstance(body, sp.Function) and body.func in KNOWN_FUNCTIONS
 
@@ -323,9 +424,9 @@ class Scope:
 
     def _leaves(self, expr) -> set:
         symbols, families = names_in(expr)
-        found = {leaf for leaf in symbols | families if leaf not in self.definitions}
+        found = {leaf for leaf in symbols | families if not self._has_definition(leaf)}
         for occurrence in self.defined_occurrences(expr):
-            definition = self.definitions[head_of(occurrence)]
+            definition = self._definition_for(occurrence)
             key = ("leaves", definition)
             if key not in self._cache:
                 self._cache[key] = self.leaves(definition.body) - set(definition.params)

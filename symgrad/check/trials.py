@@ -64,15 +64,34 @@ PICKERS = (_small, _wide, _integer, _large)
 RANGES = "values in [−2, 2], [−30, 30] and [−1000, 1000], integers in [−5, 5]"
 
 
+class Draws(dict):
+    """A family's values, drawn the first time a trial reads them: x_1 … x_n, x_{n+1} for a sum
+    over a wrong range, x_{ik} for every pair of indices.  Deterministic for the trial's seed."""
+
+    def __init__(self, pick, rng: random.Random):
+        super().__init__()
+        self.pick, self.rng = pick, rng
+
+    def __missing__(self, positions):
+        value = self[positions] = self.pick(self.rng)
+        return value
+
+
+#: Counts besides n (d in Σ_{k=1}^{d}) take these values in turn: small, to keep nested sums cheap.
+OTHER_COUNTS = (1, 2, 3, 4)
+
+
 @dataclass(frozen=True)
 class Variables:
-    """The names a numeric trial must give values to, and the conditions a trial must meet."""
+    """The names a numeric trial must give values to."""
 
     symbols: tuple
-    integers: tuple  # integer-valued names (a sample index written bare): 1 … n
+    integers: tuple  # integer-valued names (a sample index written bare): 1 … its count
     families: tuple
     indices: tuple
     count: sp.Symbol
+    other_counts: tuple = ()  # counts besides n (d), each a whole number of its own
+    ranges: tuple = ()  # (index, its count) for indices that do not run over the samples
     varies_with_n: bool = True
 
     @classmethod
@@ -81,32 +100,41 @@ class Variables:
         for expr in exprs:
             leaves |= scope.leaves(expr)
             indices |= free_indices(expr)
-        count = scope.notation.count
-        indices -= {count}
-        names = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count}
+        notation = scope.notation
+        count = notation.count
+        counts = {c for c in notation.ranges.values()} & (leaves | {notation.ranges.get(i) for i in indices}
+                                                           | {notation.ranges.get(s) for s in leaves})
+        indices -= {count} | counts
+        names = {leaf for leaf in leaves if isinstance(leaf, sp.Symbol)} - indices - {count} - counts
         integers = {name for name in names if name.is_integer}
         families = {leaf for leaf in leaves if isinstance(leaf, sp.IndexedBase)}
         varies = bool(families or indices or integers or count in leaves or any(e.has(sp.Sum) for e in exprs))
         key = str  # a deterministic order, so a seed gives the same trials
+        ranges = tuple(sorted(((i, notation.ranges[i]) for i in indices | integers if i in notation.ranges), key=str))
         return cls(
             tuple(sorted(names - integers, key=key)),
             tuple(sorted(integers, key=key)),
             tuple(sorted(families, key=key)),
             tuple(sorted(indices, key=key)),
             count,
+            tuple(sorted(counts, key=key)),
+            ranges,
             varies,
         )
 
     def assign(self, n: int, pick, rng: random.Random) -> dict:
-        """Values for one trial.  Families get a value for the samples 1 … n and one on either
-        side, so that a sum over a wrong range has a value to show."""
+        """Values for one trial: n samples, other counts small, indices within their counts,
+        family values drawn as they are read."""
         values = {self.count: n}
+        for k, other in enumerate(self.other_counts):
+            values[other] = OTHER_COUNTS[(n + k) % len(OTHER_COUNTS)]
         for symbol in self.symbols:
             values[symbol] = pick(rng)
         for base in self.families:
-            values[base] = {(position,): pick(rng) for position in range(0, n + 2)}
+            values[base] = Draws(pick, rng)
+        ranged = dict(self.ranges)
         for index in self.indices + self.integers:
-            values[index] = rng.randint(1, n)
+            values[index] = rng.randint(1, values[ranged[index]] if index in ranged else n)
         return values
 
     def shown(self, values: dict, used: set) -> dict:
@@ -116,6 +144,7 @@ class Variables:
             if base in self.families:
                 shown[f"{plain(base)}[{','.join(map(str, positions))}]"] = _plain_number(values[base][positions])
         shown.update({plain(index): values[index] for index in self.indices + self.integers})
+        shown.update({plain(other): values[other] for other in self.other_counts})
         return shown
 
     def counts(self, rng: random.Random) -> list[int]:
@@ -237,7 +266,8 @@ class Trials:
             found = self.simplest_difference(max_count or trial.n, attempts)
             if found is not None:
                 trial = found
-        return Counterexample(trial.n, self.variables.shown(trial.values, trial.used), trial.lhs, trial.rhs)
+        shown = self.variables.shown(trial.values, trial.used)
+        return Counterexample(trial.n, shown, trial.lhs, trial.rhs, plain(self.variables.count))
 
     def simplest_difference(self, max_count: int = LARGEST_COUNT, attempts: int = 60) -> Trial | None:
         """The first difference found trying n = 1 … max_count with simple numbers first."""

@@ -18,10 +18,10 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from symgrad.derivation import Derivation, Equation
-from symgrad.notation import sigma
+from symgrad.notation import is_generic_layer, layer_of, sigma
 from symgrad.reader import syntax
 from symgrad.reader.errors import ReadError
-from symgrad.reader.resolver import PRIME, Formula
+from symgrad.reader.resolver import PRIME, Formula, layer_superscript_text
 from symgrad.reader.source import Snippet
 from symgrad.reader.vocabulary import Vocabulary
 
@@ -37,6 +37,7 @@ class Classifier:
         self.prime_variable: sp.Symbol | None = None
         self.broken = False  # the open claim did not read: its steps cannot be judged
         self.defined: dict[str, set] = {}  # section → the names defined in it
+        self.generic: set = set()  # layered names defined for every layer (δ^{(l)}): anywhere after, a claim
 
     def close(self, broken: bool = False) -> None:
         """No chain is open from here (after a definition, a remark, or a claim that did not read)."""
@@ -69,13 +70,14 @@ class Classifier:
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
         names = sides[:-1]
         section = self.defined.setdefault(derivation.current_section, set())
-        if all(is_name(side) and written_as_name(written) for side, written in zip(names, formula.written)):
+        if all(is_name(side) and written_as_name(written, vocabulary.layered) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
                 self.close()
                 return derivation.update(label, lhs, rhs, latex=latex)
-            if not fixed and not any(head_name(side) in section for side in names):
+            if not fixed and not any(head_name(side) in section or head_name(side) in self.generic for side in names):
                 section.update(head_name(side) for side in names)
+                self.generic.update(head_name(side) for side in names if defined_for_every_layer(side))
                 self.close()
                 also = ", ".join(sp.sstr(side) for side in sides[1:-1])
                 return derivation.define(label, lhs, rhs, latex=latex, note=f"also written {also}" if also else note)
@@ -102,7 +104,7 @@ class Classifier:
 
     @staticmethod
     def _definable(side, written, vocabulary, section) -> bool:
-        return is_name(side) and written_as_name(written) and not never_defined(side, vocabulary) and head_name(side) not in section
+        return is_name(side) and written_as_name(written, vocabulary.layered) and not never_defined(side, vocabulary) and head_name(side) not in section
 
     def _written_with(self, operators, label, formula: Formula, latex, snippet: Snippet, vocabulary):
         """A line with ←, := or ≈: an update rule, a definition, or an approximation."""
@@ -110,7 +112,7 @@ class Classifier:
         if len(formula.sides) != 2:
             raise ReadError(f"one {operators[0]} per numbered line: put each on its own line", snippet, 0)
         self.close()
-        name = is_name(lhs) and written_as_name(left)
+        name = is_name(lhs) and written_as_name(left, vocabulary.layered)
         if operators[0] == "≈":
             return self.derivation.approximate(label, lhs, rhs, latex=latex)
         if not name:
@@ -150,9 +152,11 @@ def remarks_in(snippet: Snippet) -> tuple[Snippet, list[str]]:
     return snippet, remarks
 
 
-def written_as_name(tree) -> bool:
-    """The side is written as a name (x, a_i^{(l)}, {x}_{i}) or a function head (C(w), σ(x)), not as
-    an expression that merely evaluates to one."""
+def written_as_name(tree, layered: frozenset = frozenset()) -> bool:
+    """The side is written as a name (x, a_i^{(l)}, {x}_{i}, Nielsen's z^l) or a function head
+    (C(w), σ(x)), not as an expression that merely evaluates to one."""
+    if isinstance(tree, syntax.Power) and isinstance(tree.base, syntax.Name) and tree.base.word in layered:
+        return layer_superscript_text(tree.exponent) is not None
     if isinstance(tree, syntax.Name):
         return not tree.word.isdigit()
     if isinstance(tree, syntax.Subscripted):
@@ -163,12 +167,24 @@ def written_as_name(tree) -> bool:
 
 
 def head_name(expr) -> str:
-    """The name a definition gives a value: C for C(w), a for a_i."""
+    """The name a definition gives a value: C for C(w), a for a_i, δ at every layer for δ^{(l)}."""
     if isinstance(expr, sp.Indexed):
-        return str(expr.base)
-    if isinstance(expr, sp.Symbol):
-        return expr.name
-    return str(expr.func)
+        name = str(expr.base)
+    elif isinstance(expr, sp.Symbol):
+        name = expr.name
+    else:
+        return str(expr.func)
+    layered = layer_of(name)
+    if layered is not None and layered[1].free_symbols:  # δ^{(l)}: one definition for every layer
+        return layered[0]
+    return name
+
+
+def defined_for_every_layer(expr) -> bool:
+    """δ^{(l)} = … defines δ at every layer; δ^{(L)} = … only at the last."""
+    name = str(expr.base) if isinstance(expr, sp.Indexed) else getattr(expr, "name", None)
+    layered = layer_of(name) if name else None
+    return layered is not None and is_generic_layer(layered[1])
 
 
 def never_defined(expr, vocabulary: Vocabulary) -> bool:
@@ -177,7 +193,7 @@ def never_defined(expr, vocabulary: Vocabulary) -> bool:
     if isinstance(expr, sp.Indexed):
         word = re.split(r"[_^]", str(expr.base), maxsplit=1)[0]
         return word in vocabulary.data or str(expr.base) in vocabulary.implicit
-    if not isinstance(expr, sp.Symbol):
+    if not isinstance(expr, sp.Symbol) or "\\star" in expr.name:  # w^\star names an optimum, not w
         return False
     word = re.split(r"[_^]", expr.name, maxsplit=1)[0]
     return word in vocabulary.parameters or expr in (vocabulary.index_symbol, vocabulary.count_symbol)

@@ -21,7 +21,12 @@ from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import syntax_tree
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem
-from symgrad.reader.resolver import Formula, Resolver, function_key
+from symgrad.reader.resolver import (
+    Formula,
+    Resolver,
+    function_key,
+    layer_superscript_text,
+)
 from symgrad.reader.source import Snippet, Source
 from symgrad.reader.vocabulary import Vocabulary
 
@@ -145,8 +150,13 @@ class Reader:
         trees = [p.tree for entry in parsed for p in _parsed_in(entry) if p.tree is not None]
         self.defined = frozenset(w for tree in trees if (w := _defined_word(tree)))
         self.functions = frozenset(w for tree in trees if (w := _defined_function(tree)))
-        self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, self.vocabulary.index))
         self.count = _count_word(trees, self.vocabulary)
+        self.ranges = _index_ranges(trees, self.vocabulary.index, self.count)
+        self.index_letters = frozenset(self.ranges)
+        self.counts = frozenset(self.ranges.values())
+        letters = self.index_letters | {self.vocabulary.index}
+        self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, letters))
+        self.layered = _layered_words(trees)
         final = self.vocabulary.with_(count=self.count)
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
@@ -173,6 +183,9 @@ class Reader:
             notation.read(DEFAULT_READING)
         if self.count != self.vocabulary.count:
             notation.read(f"{self.count} is the number of samples: the sums over {final.index} run from 1 to {self.count}.")
+        for letter, count in sorted(self.ranges.items()):
+            notation.read(f"{letter} runs from 1 to {count}, as the sums over {letter} do; {count} is a whole number of its own.")
+            notation.ranges[sp.Symbol(letter, integer=True, positive=True)] = sp.Symbol(count, integer=True, positive=True)
         if self.undeclared:
             names = ", ".join(sorted(self.undeclared))
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
@@ -207,7 +220,8 @@ class Reader:
         """The notation where a formula stands, with what the whole document defines."""
         vocabulary = parsed.vocabulary
         functions = vocabulary.functions | self.functions
-        return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count)
+        return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count,
+                                index_letters=self.index_letters, counts=self.counts, layered=self.layered)
 
     def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
@@ -315,8 +329,8 @@ def _written_name(text: str) -> str | None:
 
 
 def _count_word(trees, vocabulary: Vocabulary) -> str:
-    """The number of samples: n, unless every sum over the sample index runs from 1 to one other
-    letter (m, N) and n is not written at all."""
+    """The number of samples: n, unless every sum over the sample index runs to one other letter
+    (m, N: then n may count something else, Ng's features)."""
     tops = set()
     words = set()
     for tree in trees:
@@ -327,7 +341,7 @@ def _count_word(trees, vocabulary: Vocabulary) -> str:
                 high = item.high
                 if isinstance(high, syntax.Name) and high.sub is None and high.layer is None:
                     tops.add(high.word)
-    if vocabulary.count not in words and len(tops) == 1:
+    if len(tops) == 1:
         return tops.pop()
     return vocabulary.count
 
@@ -347,6 +361,8 @@ def _defined_word(tree) -> str | None:
     if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2:
         return None
     left = tree.sides[0]
+    if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name):  # Nielsen's z^l = …
+        left = left.base
     if isinstance(left, syntax.Name):
         return left.word
     if isinstance(left, syntax.Call):
@@ -354,12 +370,59 @@ def _defined_word(tree) -> str | None:
     return None
 
 
-def _indexed_words(tree, index: str) -> set:
-    """Names written with the sample index as subscript somewhere, and names a line defines with a
-    letter as subscript (g_j = Σ_k x_j x_k): they are families."""
+def _layered_words(trees) -> frozenset:
+    """Names written with a layer letter as a bare superscript (Nielsen's z^l, w^{l+1}, a^L)."""
+    found = set()
+    for tree in trees:
+        for item in syntax.walk(tree):
+            if isinstance(item, syntax.Power) and isinstance(item.base, syntax.Name):
+                text = layer_superscript_text(item.exponent)
+                if text is not None and not text.isdigit():
+                    found.add(item.base.word)
+    return frozenset(found)
+
+
+def _index_ranges(trees, index: str, count: str) -> dict[str, str]:
+    """The letters sums bind besides the sample index, and the count each runs to (k → d for
+    Σ_{k=1}^{d}): only where every sum over that letter runs from 1 to the same other letter."""
+    ranges: dict[str, set] = {}
+    for tree in trees:
+        for item in syntax.walk(tree):
+            if isinstance(item, syntax.SumOperator) and item.variable.word != index and len(item.variable.word) == 1:
+                high = item.high
+                low_is_one = item.low is None or isinstance(item.low, syntax.Number) and item.low.text == "1"
+                word = high.word if isinstance(high, syntax.Name) and high.sub is None and high.layer is None else None
+                ranges.setdefault(item.variable.word, set()).add(word if low_is_one and word != count else None)
+    found = {letter: tops.pop() for letter, tops in ranges.items() if len(tops) == 1 and None not in tops}
+    # a letter in the place of a ranged one (w_j beside w_k, x_{ij} beside x_{ik}) has its range
+    places: dict = {}
+    for tree in trees:
+        for item in syntax.walk(tree):
+            if isinstance(item, syntax.Name) and isinstance(item.sub, str):
+                letters = item.sub.split(",") if "," in item.sub else list(item.sub)
+                for position, letter in enumerate(letters):
+                    places.setdefault((item.word, position, len(letters)), set()).add(letter)
+    for letters in places.values():
+        ranged = {found[letter] for letter in letters if letter in found}
+        if len(ranged) == 1:
+            top = ranged.pop()
+            for letter in letters:
+                if letter.isalpha() and letter != index and letter not in found:
+                    found[letter] = top
+    return found
+
+
+def _indexed_words(tree, index_letters: frozenset) -> set:
+    """Names written with an index (the sample index, or a letter some Σ binds) as subscript
+    somewhere, and names a line defines with a letter as subscript (g_j = Σ_k x_j x_k): families."""
     names = [n for n in syntax.walk(tree) if isinstance(n, syntax.Name)]
     names += [n.name for n in syntax.walk(tree) if isinstance(n, syntax.Call)]
-    found = {name.word for name in names if isinstance(name.sub, str) and name.sub == index}
+
+    def indexes(sub) -> bool:
+        letters = sub.split(",") if "," in sub else list(sub)
+        return all(letter in index_letters or letter.isdigit() for letter in letters) and any(l in index_letters for l in letters)
+
+    found = {name.word for name in names if isinstance(name.sub, str) and indexes(name.sub)}
     if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1:
         left = tree.sides[0]
         if isinstance(left, syntax.Name) and isinstance(left.sub, str) and left.sub.isalpha() and len(left.sub) == 1:

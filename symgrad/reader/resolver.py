@@ -218,6 +218,8 @@ class Resolver:
         end = k + 1
         while end < len(items) and self._typographic_function(items[end]) is None and not isinstance(items[end], node.OPERATORS):
             end += 1
+        if end > k + 1 and isinstance(items[k + 1], node.Paren):
+            end = k + 2  # \operatorname{sech}^2(u)\, x: the parenthesis is the argument, x a factor
         if end == k + 1 and end < len(items) and self._typographic_function(items[end]) is not None:
             argument, end = self._factor(items, end)  # \log\cosh r: log(cosh(r))
         elif end == k + 1:
@@ -269,6 +271,8 @@ class Resolver:
 
     def _variable_and_order(self, variable) -> tuple:
         """w → (w, 1); w^2 → (w, 2): how a variable of differentiation is written below a fraction."""
+        if self._layered_power(variable):
+            return self.value(variable), 1  # ∂z^l: z at layer l
         if isinstance(variable, node.Power):
             order = self.value(variable.exponent)
             if not (order.is_Integer and order > 0):
@@ -342,8 +346,17 @@ class Resolver:
         return sp.Symbol(text, integer=True, positive=True)
 
     # -- powers, primes, groups, fractions ----------------------------------------------------
+    def _layered_power(self, item) -> bool:
+        """z^l, w^{l+1}, a^2 for a name the document writes with layer superscripts."""
+        return (isinstance(item, node.Power) and isinstance(item.base, node.Name) and item.base.layer is None
+                and item.base.word in self.vocab.layered and _layer_superscript(item) is not None)
+
     def _Power(self, item: node.Power) -> sp.Expr:
         base = item.base
+        layer = _layer_superscript(item) if self._layered_power(item) else None
+        if layer is not None:
+            self.readings.append(f"{base.word}^{layer} is read as {base.word} at layer {layer} (Nielsen's notation), not a power")
+            return self._Name(node.Name(base.word, base.start, base.sub, layer, base.index))
         if isinstance(base, node.Call) and not base.primes and self._function_of(base.name) is None and len(base.args) == 1:
             # c_i (y_i - β x_i)^2 is c_i times the square, as it is typeset, not (c_i (…))^2
             return self._Name(base.name) * self._power_of(self.value(base.args[0]), self.value(item.exponent), item)
@@ -447,11 +460,21 @@ class Resolver:
 
     def _symbol(self, name: node.Name) -> sp.Expr:
         vocab, base, sub = self.vocab, name.word, name.sub
+        if name.layer is not None and (name.layer == vocab.index or self.bound_symbol(name.layer) is not None):
+            # x^{(i)}: Ng's sample superscript is sample i, like x_i (x_1^{(i)}: feature 1 of sample i)
+            sample = self._index(name.layer)
+            self.used.append((base, name.start))
+            if isinstance(sub, str):  # x_j^{(i)}: feature j of sample i
+                return family(base)[sample, self._index(sub)]
+            return family(base)[sample]
         index, part = None, ""
         if name.index is not None:
             index, part = self._index(name.index), f"_{sub}" if sub is not None else ""
         elif isinstance(sub, str):
-            if sub == vocab.index or vocab.is_family(base):
+            several = self._several_indices(sub)
+            if several is not None and (vocab.is_family(base) or len(several) > 1):
+                index = several  # x_{ik}, x_{i,k}: sample i, feature k
+            elif sub == vocab.index or vocab.is_family(base):
                 index = self._index(sub)
             else:
                 part = f"_{sub}"
@@ -466,12 +489,16 @@ class Resolver:
         bound = self.bound_symbol(full) if index is None and not name.layer else None
         if bound is not None:
             value = bound
+        elif isinstance(index, tuple):
+            value = family(full)[index]
         elif index is not None:
             value = family(full)[index]
         elif full == vocab.index:
             value = vocab.index_symbol
         elif full == vocab.count:
             value = vocab.count_symbol
+        elif full in vocab.counts:
+            value = sp.Symbol(full, integer=True, positive=True)  # d in Σ_{k=1}^{d}: a count of its own
         elif full == "e":
             value = sp.E
         else:
@@ -480,11 +507,39 @@ class Resolver:
             value = sp.Pow(value, self._layer_power(name))
         return value
 
+    def _several_indices(self, text: str) -> tuple | None:
+        """(i, k) for the subscript ik or i,k when each letter is an index of the document (the
+        sample index or a variable some Σ binds); else None."""
+        letters = text.split(",") if "," in text else list(text) if text.isalpha() and len(text) > 1 else None
+        if letters is None or len(letters) < 2:
+            return None
+        indices = self.vocab.index_letters | {self.vocab.index}
+        if not all(letter in indices or letter.isdigit() for letter in letters):
+            return None
+        return tuple(self._index(letter) for letter in letters)
+
     def _layer_power(self, name: node.Name) -> sp.Expr:
         """The exponent a layer-like superscript stands for when layers are off: (2), (l+1)."""
         head, sign, offset = re.fullmatch(r"([A-Za-z0-9]+)([+-]?)([0-9]*)", name.layer).groups()
         value = sp.Integer(int(head)) if head.isdigit() else self._Name(node.Name(head, name.start))
         return value + (int(offset) if sign == "+" else -int(offset) if sign else 0)
+
+
+def layer_superscript_text(exponent) -> str | None:
+    """'l', 'L', 'l+1', 'L-1' or '2' for a superscript that can name a layer, else None."""
+    if isinstance(exponent, node.Name) and exponent.word in ("l", "L") and exponent.sub is None:
+        return exponent.word
+    if isinstance(exponent, node.Number) and exponent.text.isdigit():
+        return exponent.text
+    if isinstance(exponent, node.Terms) and len(exponent.terms) == 2:
+        (first_sign, first), (sign, offset) = exponent.terms
+        if first_sign == 1 and isinstance(first, node.Name) and first.word in ("l", "L") and isinstance(offset, node.Number):
+            return f"{first.word}{'+' if sign == 1 else '-'}{offset.text}"
+    return None
+
+
+def _layer_superscript(item: node.Power) -> str | None:
+    return layer_superscript_text(item.exponent)
 
 
 def _d_and_rest(tree):

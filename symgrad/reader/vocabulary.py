@@ -49,9 +49,14 @@ class Vocabulary:
     layers: bool = True
     partial: str = "product"
     prime: str = ""
-    #: filled by the document reader: names the document itself defines or indexes by i
+    #: filled by the document reader: names the document itself defines or indexes by i, the
+    #: letters its sums bind (j, k), and the counts its sums run to besides n (d in Σ_{k=1}^{d})
     defined: frozenset = field(default=frozenset(), compare=False)
     indexed: frozenset = field(default=frozenset(), compare=False)
+    index_letters: frozenset = field(default=frozenset(), compare=False)
+    counts: frozenset = field(default=frozenset(), compare=False)
+    #: names written with a bare layer superscript (Nielsen's a^l, w^{l+1}): a^2 is then layer 2
+    layered: frozenset = field(default=frozenset(), compare=False)
 
     def with_(self, **changes) -> "Vocabulary":
         return replace(self, **changes)
@@ -95,6 +100,7 @@ class Vocabulary:
         """A name the notation declares or the document defines (layers and subscripts aside)."""
         return (
             word in (self.index, self.count, "e")
+            or word in self.counts
             or any(word in names for names in (self.families, self.parameters, self.symbols, self.applied, self.defined, self.indexed))
             or any(name.split("_")[0] == word for name in self.implicit)
             or word in dict(self.names)

@@ -113,7 +113,7 @@ def name_latex(name: str) -> str:
 
 def counterexample_rows(example: Counterexample) -> list[tuple[str, str]]:
     """(LaTeX of a variable, its value) for n and every value, in the engine's order."""
-    return [("n", number(example.n))] + [(name_latex(k), number(v)) for k, v in example.values.items()]
+    return [(name_latex(example.count_name), number(example.n))] + [(name_latex(k), number(v)) for k, v in example.values.items()]
 
 
 def sides(example: Counterexample) -> list[tuple[str, str]]:

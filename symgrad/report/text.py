@@ -35,7 +35,7 @@ def _details(finding: Finding) -> list[str]:
         example = finding.counterexample
         values = ", ".join(f"{name} = {value}" for name, value in example.values.items())
         lines.append(
-            f"counterexample: n = {example.n}, {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}"
+            f"counterexample: {example.count_name} = {example.n}, {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}"
         )
     if finding.corrected:
         lines.append(f"corrected: {finding.corrected}")
