@@ -171,6 +171,8 @@ class Calculus:
         name = leaf.name if isinstance(leaf, sp.Symbol) else str(leaf.base)
         if name.split("^")[0] in self.scope.notation.parameters or (var_layer - leaf_layer).is_positive is True:
             return None
+        if not self.scope.defined_at_some_layer(_stem(leaf)):  # W^{(l)}, never computed: a parameter
+            return None
         return f"{leaf} comes from the layers below it, which may include {var}'s layer: how it depends on {var} is not written"
 
     def _sum_derivative(self, total: sp.Sum, var):

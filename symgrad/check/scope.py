@@ -315,6 +315,15 @@ class Scope:
         """The definition an occurrence (C, a[j], C(u), z^{(L)}) uses, or None."""
         return self._definition_for(expr)
 
+    def defined_at_some_layer(self, stem: str) -> bool:
+        """Whether some layer of `stem` (as layer_of gives it: "a{}") is computed by a definition."""
+        for head in self.definitions:
+            name = head.name if isinstance(head, sp.Symbol) else str(head.label) if isinstance(head, sp.IndexedBase) else None
+            found = layer_of(name) if name else None
+            if found is not None and found[0] == stem:
+                return True
+        return False
+
     def _has_definition(self, head) -> bool:
         """Whether a name (C, the family a, z^{(L)} through z^{(l)}'s definition) is defined."""
         return head in self.definitions or self._at_other_layer(head) is not None

@@ -235,8 +235,8 @@ def script_text(token: Token) -> str:
 
 
 def layer_text(token: Token) -> str:
-    """``l-1`` from the token ``^{(l - 1)}``."""
-    return re.sub(r"[\s^{}()]", "", token.value)
+    """``l-1`` from the token ``^{(l - 1)}`` or ``^{[l - 1]}``."""
+    return re.sub(r"[\s^{}()\[\]]", "", token.value)
 
 
 def _start(item) -> int:
