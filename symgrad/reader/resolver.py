@@ -232,8 +232,20 @@ class Resolver:
             self._needs(sp.Gt(argument, 0))
         value = function(argument)
         if isinstance(item, node.Power):
+            self._refuse_inverse_notation(item)
             value = self._power_of(value, self.value(item.exponent), item)
         return value, end
+
+    def _refuse_inverse_notation(self, item: node.Power) -> None:
+        """\\sin^{-1} x is arcsin x to some readers and 1/sin x to others: ask which."""
+        name = item.base  # σ(z)^{-1} is 1/σ(z): only a power written on the function's name is ambiguous
+        if not isinstance(name, node.Name) or self._function_of(name) is None and name.word not in self.vocab.typographic:
+            return
+        exponent = self.value(item.exponent)
+        if exponent.is_number and exponent.is_negative:
+            raise self.error(
+                f"{name.word}^{{{exponent}}} may be the inverse function or a power: write 1/{name.word}(…) for the power",
+                item)
 
     def _bound_body(self, name: str, variable: sp.Symbol, items, k) -> sp.Expr:
         """The rest of the product, read with `name` standing for the bound `variable`."""
@@ -353,6 +365,7 @@ class Resolver:
 
     def _Power(self, item: node.Power) -> sp.Expr:
         base = item.base
+        self._refuse_inverse_notation(item)
         layer = _layer_superscript(item) if self._layered_power(item) else None
         if layer is not None:
             self.readings.append(f"{base.word}^{layer} is read as {base.word} at layer {layer} (Nielsen's notation), not a power")
@@ -393,6 +406,10 @@ class Resolver:
                 raise self.error(f"{name.word} is not a function: declare it in the notation block's functions", item)
             if len(item.args) != 1:
                 raise self.error(f"{name.word} is not a function, so ({', '.join('…' for _ in item.args)}) cannot be its arguments", item)
+            if self._looks_like_a_function(name):
+                raise self.error(
+                    f"{name.word}(…) looks like a function symgrad does not know: define it ({name.word}(z) = …) "
+                    f"or declare it in the notation block's functions", item)
             return self._Name(name) * self.value(item.args[0])
         args = [self.value(arg) for arg in item.args]
         if function is sp.log and len(args) == 1:
@@ -409,6 +426,12 @@ class Resolver:
             return sp.Derivative(value, (args[0], item.primes))
         point = sp.Dummy("u", real=True)  # f′ at an expression: the derivative at a point, then the point
         return sp.Subs(sp.Derivative(function(point), (point, item.primes)), point, args[0])
+
+    def _looks_like_a_function(self, name: node.Name) -> bool:
+        """loss(w), \\mathrm{tr}(A): a word of several letters, none of them names of the document,
+        before a parenthesis is an application, never a product."""
+        word = name.word
+        return len(word) > 1 and word.isalpha() and name.sub is None and not self.vocab.knows(word) and not all(self.vocab.knows(c) for c in word)
 
     def _function_of(self, name: node.Name):
         """The function a called name applies (h_θ when the document defines h_θ(x) = …), or None."""
@@ -445,6 +468,8 @@ class Resolver:
         vocab, word = self.vocab, name.word
         if word in vocab.typographic:
             raise self.error(f"{word} is a function: write what it applies to, {word}(z) or {word} z", name)
+        if word.startswith("\\mathbb"):
+            raise self.error(f"{word}: blackboard bold (an expectation, a probability, a set of numbers) is not read by symgrad", name)
         alias = vocab.alias(word)
         if alias is not None:
             base, _, part = alias.replace("{", "").replace("}", "").partition("_")
@@ -454,6 +479,7 @@ class Resolver:
             word = base
         elif len(word) > 1 and word.isalpha() and not vocab.knows(word) and all(vocab.knows(c) for c in word):
             letters = [node.Name(c, name.start) for c in word[:-1]] + [node.Name(word[-1], name.start, name.sub, name.layer)]
+            self.readings.append(f"{word} is read as the product {'·'.join(word)} (each letter a name)")
             return sp.Mul(*(self._Name(letter) for letter in letters))
         self.used.append((word, name.start))
         return self._symbol(name)
@@ -514,7 +540,7 @@ class Resolver:
         if letters is None or len(letters) < 2:
             return None
         indices = self.vocab.index_letters | {self.vocab.index}
-        if not all(letter in indices or letter.isdigit() for letter in letters):
+        if not all(letter in indices or letter.isdigit() or self.bound_symbol(letter) is not None for letter in letters):
             return None
         return tuple(self._index(letter) for letter in letters)
 

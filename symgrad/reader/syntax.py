@@ -385,9 +385,8 @@ class SyntaxBuilder(Transformer):
         return Cases(rows, children[0].start_pos)
 
     def case_row(self, children):
-        value = children[0]
-        condition = children[2] if len(children) > 2 else None
-        return (value, condition)
+        conditions = [c for c in children[1:] if isinstance(c, Comparison)]
+        return (children[0], conditions[0] if conditions else None)
 
     def condition(self, children):
         sides = tuple(c for c in children if not (isinstance(c, Token) and c.type == "COMPARE"))

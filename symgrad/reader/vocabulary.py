@@ -28,7 +28,7 @@ def relu(z):
 #: Functions every document knows: as commands (\exp) and as operator names (\operatorname{softplus}).
 BUILTIN_FUNCTIONS = {
     r"\exp": sp.exp, r"\ln": sp.log, r"\log": sp.log, r"\tanh": sp.tanh, r"\sinh": sp.sinh, r"\cosh": sp.cosh,
-    r"\sin": sp.sin, r"\cos": sp.cos, r"\max": sp.Max, r"\min": sp.Min, r"\sgn": sp.sign,
+    r"\sin": sp.sin, r"\cos": sp.cos, r"\tan": sp.tan, r"\max": sp.Max, r"\min": sp.Min, r"\sgn": sp.sign,
     "softplus": softplus, "ReLU": relu, "relu": relu, "sign": sp.sign, "sgn": sp.sign,
     "sech": lambda z: 1 / sp.cosh(z), r"\sech": lambda z: 1 / sp.cosh(z), r"\sign": sp.sign,
 }
