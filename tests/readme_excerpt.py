@@ -74,8 +74,11 @@ def written_excerpt() -> str:
 
 
 def main() -> None:
-    text = README.read_text()
-    README.write_text(_FENCE.sub(lambda m: m.group(1) + excerpt(check_output()) + m.group(3), text, count=1))
+    """Rewrite the excerpt, unless only its timing would change."""
+    fresh = excerpt(check_output())
+    if without_timing(fresh) != without_timing(written_excerpt()):
+        text = README.read_text()
+        README.write_text(_FENCE.sub(lambda m: m.group(1) + fresh + m.group(3), text, count=1))
 
 
 if __name__ == "__main__":

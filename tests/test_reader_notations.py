@@ -51,19 +51,19 @@ def test_nielsens_generic_layer_definitions_are_used_at_the_last_layer(tmp_path)
 
 
 def test_a_definition_symgrad_cannot_compute_leaves_the_lines_that_use_it_inconclusive(tmp_path):
-    text = NIELSEN.split("$$ \\frac")[0] + r"""
-$$ \delta^l = \frac{\partial C_x}{\partial z^l} \tag{4} $$
+    text = r"""# A derivative of a name never defined
 
-$$ \delta^L = (a^L - y)\,\sigma'(z^L) \tag{5} $$
+$$ h = \frac{\partial g}{\partial w} \tag{1} $$
 
-$$ \delta^L = (a^L - y) \tag{6} $$
+$$ h = 0 \tag{2} $$
+
+$$ 2 h = h + h \tag{3} $$
 """
-    report = report_of(tmp_path, text)
-    found = {f.label: f for f in report.findings}
-    assert found["4"].verdict == Verdict.DEFINITION and "not known" in found["4"].note
-    for label in ("5", "6"):  # neither the true BP1 nor a wrong one is judged against a stand-in
+    found = {f.label: f for f in report_of(tmp_path, text).findings}
+    assert found["1"].verdict == Verdict.DEFINITION and "not known" in found["1"].note
+    for label in ("2", "3"):  # neither a false nor a true line is judged against a stand-in for h
         assert found[label].verdict == Verdict.INCONCLUSIVE
-        assert "rests on (4)" in found[label].diagnosis.text
+        assert "rests on (1)" in found[label].diagnosis.text
 
 
 def test_a_definition_at_the_last_layer_does_not_define_every_layer(tmp_path):
@@ -140,3 +140,35 @@ def test_a_family_with_two_indices_is_differentiated_per_element(tmp_path):
     found = {f.label: f for f in report.findings}
     assert found["3"].verdict.is_true, found["3"].diagnosis
     assert found["4"].verdict.is_wrong
+
+
+BACKPROP = NIELSEN.split("$$ \\frac")[0] + r"""
+$$ \delta^l = \frac{\partial C_x}{\partial z^l} \tag{4} $$
+
+$$ \delta^l = w^{l+1}\delta^{l+1}\sigma'(z^l) \tag{5} $$
+
+$$ \frac{\partial C_x}{\partial w^l} = a^{l-1}\delta^l \tag{6} $$
+
+$$ \frac{\partial C_x}{\partial w^l} = a^{l}\delta^l \tag{7} $$
+
+$$ \frac{\partial C_x}{\partial w^1} = (a^2 - y)\,\sigma'(z^2)\, w^2 \sigma'(z^1)\, x \tag{8} $$
+"""
+
+
+def test_claims_about_a_generic_layer_are_decided_on_every_chain_and_layer(tmp_path):
+    found = {f.label: f for f in report_of(tmp_path, BACKPROP).findings}
+    for label in ("5", "6"):  # BP2 and BP4: instances, not a proof for every L, and said so
+        assert found[label].verdict == Verdict.NUMERICALLY_EQUAL
+        assert "not a proof for every L" in found[label].evidence and "L = " in found[label].evidence
+    wrong = found["7"]  # a^l where a^{l-1} belongs
+    assert wrong.verdict == Verdict.FAILS
+    assert list(wrong.counterexample.values)[:2] == ["L", "l"]
+    assert wrong.counterexample.values["l"] <= wrong.counterexample.values["L"]
+
+
+def test_a_line_with_numbered_layers_only_is_read_at_its_highest_layer(tmp_path):
+    found = {f.label: f for f in report_of(tmp_path, BACKPROP).findings}
+    unrolled = found["8"]
+    assert unrolled.verdict == Verdict.PROVEN
+    assert any("is read as 2" in reading for reading in unrolled.readings)
+    assert any("x is read as a^{(0)}" in reading for reading in unrolled.readings)

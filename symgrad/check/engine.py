@@ -24,6 +24,7 @@ from symgrad.check.diagnose import (
 )
 from symgrad.check.domain import always_holds, describe
 from symgrad.check.equivalence import decide
+from symgrad.check.layers import LayerInstances
 from symgrad.check.scope import CircularDefinition, DefinitionConflict, Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
@@ -70,6 +71,8 @@ class Checker:
         # a name whose defining line could not be read, or whose value could not be computed →
         # (that line's label, why): a line that uses it is not checked against a stand-in
         self.undetermined: dict[str, tuple[str, str]] = {}
+        self.definitions: list[Equation] = []  # the defining lines so far, as written: replayed per chain
+        self._layers: LayerInstances | None = None
 
     def run(self) -> DocumentReport:
         started = time.perf_counter()
@@ -119,7 +122,7 @@ class Checker:
                     return self._unread(equation)
                 resting = self._rests_on_undetermined(equation)
                 if resting is not None:
-                    return resting
+                    return self._layer_by_layer(equation, limit) or resting
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
                 if equation.kind == Kind.UPDATE:
@@ -128,6 +131,10 @@ class Checker:
                     return self._approximation(equation, limit)
                 return self._claim(equation, limit)
         except (UnsupportedDerivative, TimeLimitExceeded) as error:
+            if isinstance(error, UnsupportedDerivative):
+                by_layers = self._layer_by_layer_in_time(equation)
+                if by_layers is not None:
+                    return by_layers
             text = str(error)
             return dict(
                 verdict=Verdict.INCONCLUSIVE,
@@ -167,6 +174,8 @@ class Checker:
     def _definition(self, equation: Equation) -> dict:
         note = equation.note or None
         if equation.defines:
+            self.definitions.append(equation)
+            self._layers = None
             try:
                 value = self.calculus.evaluate(equation.rhs)
             except UnsupportedDerivative as error:
@@ -222,6 +231,43 @@ class Checker:
             follows=follows,
             rests_on=rests_on,
         )
+
+    def _layer_by_layer_in_time(self, equation: Equation) -> dict | None:
+        limit = self._limit()
+        if limit <= 0:
+            return None
+        try:
+            with time_limit(limit):
+                return self._layer_by_layer(equation, limit)
+        except (UnsupportedDerivative, TimeLimitExceeded):
+            return None
+
+    def _layer_by_layer(self, equation: Equation, limit: float) -> dict | None:
+        """A claim about a generic layer, decided on every chain of 1 … 4 layers (layers.py); None
+        when that does not apply (no layer to vary, or it rests on a line that could not be read)."""
+        if equation.kind not in (Kind.CLAIM, Kind.STEP) or self._uses_unread(equation):
+            return None
+        if self._defined_only_at_other_layers(equation.left_side):
+            return None
+        if self._layers is None:
+            self._layers = LayerInstances(self.scope.notation, list(self.definitions))
+        try:
+            found = self._layers.check(equation.left_side, equation.rhs, self.seed, limit)
+        except UnsupportedDerivative:
+            return None
+        if found is None:
+            return None
+        diagnosis = None
+        if found.verdict in (Verdict.FAILS, Verdict.INCONCLUSIVE):
+            kind = DiagnosisKind.DIFFERENCE if found.verdict == Verdict.FAILS else DiagnosisKind.LIMIT
+            diagnosis = Diagnosis(kind, found.reason, found.reason)
+        return dict(verdict=found.verdict, method=found.method, evidence=found.evidence or None,
+                    counterexample=found.counterexample, diagnosis=diagnosis, readings=found.readings)
+
+    def _uses_unread(self, equation: Equation) -> bool:
+        sides = [side for side in (equation.left_side, equation.rhs) if side is not None]
+        names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side)}
+        return any(why == "could not be read" and name in names for name, (_, why) in self.undetermined.items())
 
     def _defined_only_at_other_layers(self, lhs) -> str | None:
         """δ^{(L-1)} = … after only δ^{(L)} = …: the left side has no value to judge the line by."""

@@ -208,7 +208,7 @@ class Reader:
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
         if formula.sides and is_name(formula.sides[0]) and not isinstance(formula.sides[0], (sp.Symbol, sp.Indexed)):
             bound |= {str(arg) for arg in formula.sides[0].args}
-        self.undeclared.update(word for word, _ in formula.used if not vocabulary.knows(word) and word not in bound)
+        self.undeclared.update(word for word, _ in formula.used if not vocabulary.knows_value(word) and word not in bound)
         denoted = [_denoted(side, self.denote) for side in formula.sides]
         for written, means in self.denote:
             if any(before.has(written) for before in formula.sides):

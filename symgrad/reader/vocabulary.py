@@ -98,10 +98,15 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         """A name the notation declares or the document defines (layers and subscripts aside)."""
+        return word in self.applied or self.knows_value(word)
+
+    def knows_value(self, word: str) -> bool:
+        """A name that has a value where it is written bare: declared or defined, not only a
+        function's name (a bare g, with g a function by default, is a name like any other)."""
         return (
             word in (self.index, self.count, "e")
             or word in self.counts
-            or any(word in names for names in (self.families, self.parameters, self.symbols, self.applied, self.defined, self.indexed))
+            or any(word in names for names in (self.families, self.parameters, self.symbols, self.defined, self.indexed))
             or any(name.split("_")[0] == word for name in self.implicit)
             or word in dict(self.names)
         )

@@ -53,7 +53,9 @@ def reason(finding: Finding, mention_follows: bool = False) -> str:
     With `mention_follows`, a true step that does not follow from the line before says so (the
     text report; the others show a step's relation to the line before as an Entry's chain).
     """
-    if finding.verdict == Verdict.PROVEN and finding.conditions:
+    if finding.verdict == Verdict.PROVEN and finding.evidence:
+        text = f"{finding.evidence} (symbolic proof)"  # proven for what it was read as: a chain of 2 layers
+    elif finding.verdict == Verdict.PROVEN and finding.conditions:
         text = f"holds for every n where {', '.join(finding.conditions)} (symbolic proof)"
     elif finding.verdict == Verdict.PROVEN:
         text = "holds for every n (symbolic proof)"
