@@ -53,7 +53,7 @@ CONSTRUCTS = {
     "PARTIAL": [(r"\partial_w (w^2)", "[Derivative(w**2, w)]"), (r"\partial_{b} w b", "[Derivative(b*w, b)]")],
     "NABLA": [(r"\nabla_w (w^2)", "[Derivative(w**2, w)]")],
     "ABS_OPEN": [("|x|", "[Abs(x)]"), (r"\lvert x \rvert", "[Abs(x)]"), (r"\left| x \right|", "[Abs(x)]"), (r"\|w\|", "[Abs(w)]")],
-    "ABS_CLOSE": [(r"\bigl| x \bigr|", "[Abs(x)]")],
+    "ABS_CLOSE": [(r"\bigl| x \bigr|", "[Abs(x)]"), (r"\left\| w \right\|", "[Abs(w)]"), (r"\lVert w \rVert", "[Abs(w)]")],
     "LEFT_DOT": [(r"\left. w^2 \right|_{w=1}", "[Subs(w**2, w, 1)]"),
                  (r"\left. w b \right|_{w=1, b=2}", "[Subs(b*w, (w, b), (1, 2))]")],
     "FRAC": [(r"\frac{a}{b}", "[a/b]"), (r"\dfrac{a}{b}", "[a/b]"), (r"\tfrac{a}{b}", "[a/b]")],
@@ -142,3 +142,24 @@ def test_what_symgrad_does_not_read_is_an_error_at_its_position(text):
         read_formula(text)
     error = raised.value
     assert error.snippet is not None and 0 <= error.at <= len(text)
+
+
+def test_every_terminal_has_a_name_people_read_in_error_messages():
+    from symgrad.reader.parser import _NAMES
+
+    assert terminals_of_the_grammar() - set(_NAMES) == set()
+
+
+@pytest.mark.parametrize("text, advice", [
+    (r"\sum_{i=1} x_i", r"a sum needs both limits, as in \sum_{i=1}^{n}"),
+    (r"\left. w^2 \right|", r"needs the point it is taken at, as in \left. w^2 \right|_{w=1}"),
+    (r"C(w) = w^2 \text{ for all } w", "prose inside a formula"),
+    (r"w \leq 2", "a claim is written with ="),
+    (r"\left< w \right>", r"\left is read before (, [, |"),
+    (r"\sin^{-1} x", "may be the inverse function or a power"),
+    (r"loss(w) = w^2", "define it (loss(z) = …) or declare it"),
+    (r"\ln", r"write what it applies to, \ln(z) or \ln z"),
+])
+def test_errors_say_what_to_do(text, advice):
+    with pytest.raises(ReadError, match=re.escape(advice)):
+        read_formula(text)

@@ -38,7 +38,22 @@ _NAMES = {
     "ARROW": r"'\to'", "NAME": "a name", "COMMAND": "a name", "NUMBER": "a number",
     "SCRIPT_CHAR": "a letter or digit", "SIMPLE_SUB": "a subscript", "LAYER": "a layer superscript",
     "FRAC": r"'\frac'", "SUM": r"'\sum'", "PARTIAL": r"'\partial'", "$END": "the end",
+    "CIRCUMFLEX": "'^'", "UNDERSCORE": "'_'", "COMMA": "','", "DEFINES": "':='", "GETS": r"'\leftarrow'",
+    "APPROX": r"'\approx'", "COMPARE": "a comparison", "CASES_BEGIN": r"'\begin{cases}'",
+    "CASES_END": r"'\end{cases}'", "ROW_BREAK": r"'\\'", "AMP": "'&'", "CASE_IF": "'if'",
+    "CASE_OTHERWISE": "'otherwise'", "INDICATOR": r"'\mathbb{1}'", "ESC_LBRACE": r"'\{'", "ESC_RBRACE": r"'\}'",
+    "STAR": r"'^\star'", "DIVOP": "'/'", "BRACE_LPAR": "'{('", "NABLA": r"'\nabla'", "ABS_OPEN": "'|'",
+    "ABS_CLOSE": "'|'", "LEFT_DOT": r"'\left.'", "DFRAC": r"'\frac{d}{d…}'", "LIM": r"'\lim'",
+    "SQRT": r"'\sqrt'", "DECORATED": "a name", "FRAC_DIGITS": "two digits",
 }
+
+#: What to do, for the mistakes people make most (checked before the generic message).
+_HINTS = (
+    (re.compile(r"\\sum\s*_\s*(\{[^}]*\}|\S)\s*$"), "CIRCUMFLEX",
+     r"a sum needs both limits, as in \sum_{i=1}^{n} x_i"),
+    (re.compile(r"\\left\s*\.(?!.*\\right\s*\|\s*_)", re.S), "$END",
+     r"\left. … \right| needs the point it is taken at, as in \left. w^2 \right|_{w=1}"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +110,16 @@ def parse(snippet: Snippet) -> Tree:
 def _marked_bars(text: str) -> str:
     """Each plain | marked as opening ⦗ or closing ⦘ an absolute value (|a| |b|, |x - |y||): a bar
     closes when one is open and what stands before it can end a term, else it opens."""
+    # the norm of a scalar is its absolute value: \lVert w \rVert and \left\| w \right\| (same lengths)
+    text = re.sub(r"\\([lr])Vert(?![A-Za-z])", r"\\\1vert", text)
+    text = re.sub(r"\\(left|right)\s*\\\|", lambda m: m.group()[:-2] + " |", text)
     if "|" not in text:
         return text
     out, depth, before = [], 0, ""
     for k, char in enumerate(text):
         if char == "|" and k > 0 and text[k - 1] == "\\":  # the norm bars \| of a scalar are |…| too
             out[-1] = " "
-        if char == "|" and not text[max(0, k - 6) : k].rstrip().endswith(("\\left", "\\right", "\\big", "\\Big", "\\bigl", "\\bigr")):
+        if char == "|" and not text[max(0, k - 8) : k].rstrip().endswith(("\\left", "\\right", "\\big", "\\Big", "\\bigl", "\\bigr")):
             closes = depth > 0 and before and before not in "([{=+-*,^_⦗|"
             depth += -1 if closes else 1
             char = "⦘" if closes else "⦗"
@@ -125,13 +143,26 @@ def _read_error(error: UnexpectedInput, snippet: Snippet) -> ReadError:
     if isinstance(error, UnexpectedCharacters):
         at = error.pos_in_stream
         command = re.match(r"\\[A-Za-z]+", text[at:])
+        if command and command.group() in (r"\text", r"\textrm", r"\mbox", r"\textit"):
+            return ReadError(f"prose inside a formula ({command.group()}{{…}}) is not read: move it out of the display", snippet, at)
+        if command and command.group() in (r"\left", r"\right"):
+            return ReadError(f"{command.group()} is read before (, [, |, \\| or . only", snippet, at)
         if command:
             return ReadError(f"unknown command {command.group()}", snippet, at)
         if text[at] == "&":
             return ReadError("stray '&': alignment marks belong in an align environment", snippet, at)
         return ReadError(f"unexpected character {text[at]!r}", snippet, at)
-    if isinstance(error, UnexpectedEOF) or getattr(error, "token", None) is not None and error.token.type == "$END":
+    token = getattr(error, "token", None)
+    ends = isinstance(error, UnexpectedEOF) or token is not None and token.type == "$END"
+    before = text[: token.start_pos] if token is not None and not ends else text
+    for pattern, expected, hint in _HINTS:
+        if pattern.search(before) and (expected == "$END" and ends or expected in getattr(error, "expected", ())):
+            return ReadError(hint, snippet, len(before.rstrip()))
+    if ends:
         return ReadError("the formula ends too early", snippet, len(text.rstrip()))
+    if isinstance(error, UnexpectedToken) and error.token.type == "COMPARE":
+        return ReadError("a comparison is read only in cases or an indicator, \\mathbb{1}[z > 0]: a claim is written with =",
+                         snippet, error.token.start_pos)
     if isinstance(error, UnexpectedToken) and error.token.type == "AMP":
         return ReadError("stray '&': alignment marks belong in an align environment", snippet, error.token.start_pos)
     if isinstance(error, UnexpectedToken):
