@@ -14,6 +14,8 @@ import time
 import sympy as sp
 
 from symgrad import Derivation, check, parameter, sigma
+from symgrad.documents import read_document
+from symgrad.results import Verdict
 
 TERMS = 24
 TIMEOUT = 1.5
@@ -60,3 +62,18 @@ def test_a_thousand_equations_are_all_reported_in_order():
     findings = check(derivation, timeout=2).findings
     assert [f.label for f in findings] == [str(k) for k in range(1000)]
     assert [f.verdict for f in findings] == ["fails" if k % 7 == 3 else "proven" for k in range(1000)]
+
+
+def test_a_false_gradient_of_a_deep_chain_fails_within_its_time(tmp_path):
+    """30 sigmoid layers: the gradient is about 1e-20, the claim is off by the factor x, and the
+    slow parts (the proof, the diagnosis) must not hide the counterexample."""
+    layers = "\n\n".join(rf"$$a^{{({k})}} = \sigma(w^{{({k})}} a^{{({k - 1})}} + b^{{({k})}}) \quad ({k})$$" for k in range(1, 31))
+    chain = " ".join(rf"w^{{({k})}} a^{{({k})}}(1 - a^{{({k})}})" for k in range(2, 31))
+    text = (f"# Deep\n\n$$a^{{(0)}} = x \\quad (0)$$\n\n{layers}\n\n$$C = \\frac{{1}}{{2}}(a^{{(30)}} - y)^2 \\quad (c)$$\n\n"
+            f"$$\\frac{{\\partial C}}{{\\partial w^{{(1)}}}} = (a^{{(30)}} - y) {chain} a^{{(1)}}(1 - a^{{(1)}}) \\quad (h)$$\n")
+    path = tmp_path / "deep.md"
+    path.write_text(text)
+    started = time.monotonic()
+    findings = {f.label: f for f in check(read_document(path)[0]).findings}
+    assert findings["h"].verdict == Verdict.FAILS
+    assert time.monotonic() - started < 30

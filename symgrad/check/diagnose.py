@@ -17,6 +17,7 @@ from symgrad.check.equivalence import (
     vanishes,
 )
 from symgrad.check.scope import Scope, free_indices, names_in
+from symgrad.check.trials import may_be_equal
 from symgrad.notation import plain, sigma
 from symgrad.results import Diagnosis, DiagnosisKind, factor_string
 
@@ -120,16 +121,24 @@ def describe_factor(factor: sp.Expr) -> Diagnosis:
 
 
 # -- typical slips, each confirmed by undoing it ------------------------------------------
-def swapped_names(written, truth, evaluate) -> tuple | None:
+#: Swaps are looked for among this many names of a line at most (pairs grow as its square).
+MAX_SWAP_NAMES = 12
+
+
+def swapped_names(written, truth, evaluate, scope: Scope) -> tuple | None:
     """A pair of names (i_1, i_2; w_1, w_2) whose exchange in the line as written gives the
-    truth; `evaluate` computes the ∂s of the swapped line."""
-    symbols, families = names_in(written + truth)
+    truth; `evaluate` computes the ∂s of the swapped line.  Each candidate is screened in floats
+    before a proof is tried."""
+    symbols, families = names_in(written + truth)  # i_2 written where i_1 belongs: i_1 is in the truth only
     for group in ({s for s in symbols if not s.is_integer}, families):
-        group = sorted(group, key=str)
+        group = sorted(group, key=str)[:MAX_SWAP_NAMES]
         for position, first in enumerate(group):
             for second in group[position + 1 :]:
                 swapped = written.xreplace({first: second, second: first})
-                if swapped != written and vanishes(evaluate(swapped) - truth):
+                if swapped == written:
+                    continue
+                value = evaluate(swapped)
+                if may_be_equal(value, truth, scope) and vanishes(value - truth):
                     return first, second
     return None
 
@@ -232,7 +241,7 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
     if factor is not None:
         return describe_factor(factor)
     if written is not None:
-        pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e))
+        pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e), scope)
         if pair:
             return _plain_diagnosis(DiagnosisKind.SWAP, f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (

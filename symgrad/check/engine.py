@@ -42,6 +42,8 @@ from symgrad.results import (
 
 #: Seconds an equation's proof may take, and again its numeric trials.
 DEFAULT_TIMEOUT = 5.0
+#: Seconds the explanation of a failure may take (its counterexample is already found).
+DIAGNOSIS_TIMEOUT = 2.0
 
 
 def evaluate_in(scope: Scope, expr: sp.Expr) -> sp.Expr:
@@ -211,10 +213,7 @@ class Checker:
         self.judged[equation] = Judged(claimed, outcome.verdict)
         diagnosis = None
         if outcome.verdict == Verdict.FAILS:
-            explained = explain_failure(
-                claimed, truth, self.scope, written=equation.rhs, head=lhs, evaluate_in=evaluate_in
-            )
-            diagnosis = _with_correction(explained, equation, lhs, truth)
+            diagnosis = _with_correction(self._explained(claimed, truth, equation.rhs, lhs), equation, lhs, truth)
         follows = None
         if equation.kind == Kind.STEP:
             follows, diagnosis = self._relation_to_previous(equation, claimed, outcome.verdict, diagnosis)
@@ -282,6 +281,16 @@ class Checker:
         where = ", ".join(f"({d.label})" for d in others if d.label) or "above"
         return (f"{plain(lhs)} has no value here: {stem.replace('{}', '')} is defined at other layers only "
                 f"({where}), so there is nothing to judge this line against")
+
+    def _explained(self, claimed, truth, written, head) -> Diagnosis:
+        """The failure's diagnosis, within a share of the time left: a verdict with its
+        counterexample is not lost to a slow explanation."""
+        try:
+            with time_limit(max(min(DIAGNOSIS_TIMEOUT, self._limit()), 0.05)):
+                return explain_failure(claimed, truth, self.scope, written=written, head=head, evaluate_in=evaluate_in)
+        except (TimeLimitExceeded, UnsupportedDerivative):
+            text = "the claimed value differs from the true one (no simpler explanation was found in time)"
+            return Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
 
     def _approximation(self, equation: Equation, limit: float) -> dict:
         """lhs ≈ rhs with a small step h on the right: the claim that they agree as h → 0."""

@@ -8,6 +8,10 @@ import time
 from contextlib import contextmanager
 
 
+#: Seconds after which a limit that was caught and ignored fires again.
+REARM = 0.05
+
+
 class TimeLimitExceeded(Exception):
     """The symbolic work did not finish within its time limit."""
 
@@ -31,6 +35,9 @@ def time_limit(seconds: float | None):
         return
 
     def interrupt(signum, frame):
+        # Fire again soon, until this block ends: an inner handler that catches the exception as
+        # its own (a limit that nests inside this one) cannot swallow this limit.
+        signal.setitimer(signal.ITIMER_REAL, REARM)
         raise TimeLimitExceeded(f"over the time limit of {seconds:g} s")
 
     started = time.monotonic()
