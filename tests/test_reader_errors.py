@@ -42,7 +42,7 @@ def display(formula, label):
         (r"q = \foo{x}", 7, r"unknown command \foo"),
         (r"y = w & x", 9, "stray '&'"),
         (r"y = 2 \sigma", 9, r"\sigma has nothing after it to apply to"),
-        (r"y = \partial_{2 w} w", 7, "needs a variable"),
+        (r"y = \partial_{2 w} w", 17, "needs a variable"),
         (r"y = \sum_{i=1}^n", 7, "nothing after it"),
     ],
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symgrad.check.scope import Scope, outermost
-from symgrad.notation import layer_of
+from symgrad.notation import layer_of, plain
 
 
 def _stem(name) -> str | None:
@@ -33,6 +33,10 @@ def _layer(name) -> sp.Expr | None:
     text = name.name if isinstance(name, sp.Symbol) else str(name.base) if isinstance(name, sp.Indexed) else None
     found = layer_of(text) if text else None
     return found[1] if found else None
+
+
+#: Decorations that mark a computed quantity (ŷ a prediction, θ̃ an estimate).
+_ESTIMATES = ("\\hat", "\\tilde", "\\widehat", "\\widetilde")
 
 
 def _depends(expr, var) -> bool:
@@ -97,9 +101,20 @@ class Calculus:
                 f"{value} is not defined in this document, so its derivative is not known (define it, or declare it)"
             )
         for variable, count in node.variable_count:
+            self._one_variable_per_name(value, variable)
             for _ in range(int(count)):
                 value = self.derivative(value, variable)
         return value
+
+    def _one_variable_per_name(self, value, variable) -> None:
+        """∂C/∂x where C depends on x_1 … x_n, and not on a bare x: by which x is not written."""
+        if not isinstance(variable, sp.Symbol):
+            return
+        leaves = self.scope.leaves(value)
+        if variable not in leaves and any(isinstance(leaf, sp.IndexedBase) and str(leaf) == variable.name for leaf in leaves):
+            raise UnsupportedDerivative(
+                f"{plain(value)} depends on {variable.name}_1 … {variable.name}_n, one per sample, not on one "
+                f"{variable.name}: differentiate by {variable.name}_i")
 
     # -- the chain rule ---------------------------------------------------------------------
     def derivative(self, expr: sp.Expr, var: sp.Expr) -> sp.Expr:
@@ -127,7 +142,7 @@ class Calculus:
             return self.derivative(value, var)
         outer, partials = self._local_rule(expr)
         for leaf in outermost(outer, lambda node: isinstance(node, (sp.Symbol, sp.Indexed))):
-            unknown = self._unwritten_dependence(leaf, var) if leaf != var else None
+            unknown = self._unwritten_dependence(leaf, var) or self._undefined_estimate(leaf, var) if leaf != var else None
             if unknown:
                 raise UnsupportedDerivative(unknown)
         result = outer.diff(var) if _depends(outer, var) else sp.S.Zero
@@ -155,6 +170,19 @@ class Calculus:
             expr,
             lambda node: isinstance(node, (sp.Sum, sp.Derivative)) or scope.is_defined(node) or scope.is_held(node),
         )
+
+    def _undefined_estimate(self, leaf, var) -> str | None:
+        """ŷ, ỹ or ȳ never defined: a name with a hat is computed from the parameters (a
+        prediction, an estimate), so it is not taken for a constant the way an undefined t or λ is."""
+        symbol = leaf.base.label if isinstance(leaf, sp.Indexed) else leaf
+        name = getattr(symbol, "name", str(symbol))
+        undeclared = {stand_in.name for stand_in in self.scope.notation.stand_ins}
+        if not name.startswith(_ESTIMATES) or name not in undeclared or self.scope.is_defined(leaf):
+            return None
+        if isinstance(leaf, sp.Indexed) and self.scope.is_defined(leaf.base[sp.Dummy()]):
+            return None
+        return (f"{plain(leaf)} is not defined in this document: how it depends on {plain(var)} is not written "
+                f"(define it, or declare it in the notation block's symbols to treat it as a constant)")
 
     def _unwritten_dependence(self, leaf, var) -> str | None:
         """Why ∂leaf/∂var is not known, when `leaf` is a quantity of a layer that may lie above

@@ -25,7 +25,13 @@ from symgrad.check.diagnose import (
 from symgrad.check.domain import always_holds, describe
 from symgrad.check.equivalence import decide
 from symgrad.check.layers import LayerInstances
-from symgrad.check.scope import CircularDefinition, DefinitionConflict, Scope
+from symgrad.check.scope import (
+    CircularDefinition,
+    DefinitionConflict,
+    Scope,
+    head_of,
+    head_of_any,
+)
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
 from symgrad.notation import layer_of, plain
@@ -179,7 +185,7 @@ class Checker:
             self.definitions.append(equation)
             self._layers = None
             try:
-                value = self.calculus.evaluate(equation.rhs)
+                value = self._definition_value(equation)
             except UnsupportedDerivative as error:
                 label = equation.label or f"line {equation.line}"
                 why = f"symgrad could not compute ({error})"
@@ -195,6 +201,14 @@ class Checker:
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.CIRCULAR, text, text))
             self.calculus = Calculus(self.scope)
         return dict(verdict=Verdict.DEFINITION, note=note)
+
+    def _definition_value(self, equation: Equation) -> sp.Expr:
+        """The right side's value, in the document's names, but never folded into the name being
+        defined (a_i = w x_i + b after a_i = w x_i is not a_i = a_i + b)."""
+        value = self.calculus.differentiate(equation.rhs)
+        folded = self.scope.fold(value)
+        head = head_of(equation.lhs)
+        return value if head is not None and head_of_any(folded, head) and not head_of_any(value, head) else folded
 
     def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side

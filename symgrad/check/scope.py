@@ -73,8 +73,8 @@ def _components(body, params, args) -> dict:
             head, _, component = getattr(symbol, "name", "").partition("_")
             if head == param.name and component.isdigit():
                 found[symbol] = arg.base[(*arg.indices, sp.Integer(component))]
-        for element in body.atoms(sp.Indexed):  # x_1 read as sample 1 of a family x: component 1 here
-            if str(element.base) == param.name and len(element.indices) == 1 and element.indices[0].is_Integer:
+        for element in body.atoms(sp.Indexed):  # x_1 or x_j read as a family x: component 1 or j here
+            if str(element.base) == param.name and len(element.indices) == 1:
                 found[element] = arg.base[(*arg.indices, element.indices[0])]
     return found
 

@@ -7,7 +7,6 @@ import threading
 import time
 from contextlib import contextmanager
 
-
 #: Seconds after which a limit that was caught and ignored fires again.
 REARM = 0.05
 

@@ -93,6 +93,7 @@ class Variables:
     other_counts: tuple = ()  # counts besides n (d), each a whole number of its own
     ranges: tuple = ()  # (index, its count) for indices that do not run over the samples
     varies_with_n: bool = True
+    thresholds: tuple = ()  # sample numbers written in the claim (x_{40}): n is tried at and past each
 
     @classmethod
     def of(cls, *exprs, scope: Scope) -> Variables:
@@ -111,6 +112,8 @@ class Variables:
         varies = bool(families or indices or integers or count in leaves or any(e.has(sp.Sum) for e in exprs))
         key = str  # a deterministic order, so a seed gives the same trials
         ranges = tuple(sorted(((i, notation.ranges[i]) for i in indices | integers if i in notation.ranges), key=str))
+        written = {int(k) for e in exprs for element in e.atoms(sp.Indexed) for k in element.indices
+                   if k.is_Integer and k > SMALL_COUNTS}  # beyond what the trials can sum, they time out
         return cls(
             tuple(sorted(names - integers, key=key)),
             tuple(sorted(integers, key=key)),
@@ -120,6 +123,7 @@ class Variables:
             tuple(sorted(counts, key=key)),
             ranges,
             varies,
+            tuple(sorted(written)),
         )
 
     def assign(self, n: int, pick, rng: random.Random) -> dict:
@@ -151,7 +155,9 @@ class Variables:
         """The sample counts to try: 1 … 8 and larger random ones (just 1 when n cannot matter)."""
         if not self.varies_with_n:
             return [1]
-        return list(range(1, SMALL_COUNTS + 1)) + sorted(rng.sample(range(SMALL_COUNTS + 1, LARGEST_COUNT + 1), LARGER_COUNTS))
+        larger = rng.sample(range(SMALL_COUNTS + 1, LARGEST_COUNT + 1), LARGER_COUNTS)
+        written = [n for k in self.thresholds for n in (k - 1, k, k + 1)]
+        return list(range(1, SMALL_COUNTS + 1)) + sorted(set(larger + written) - set(range(1, SMALL_COUNTS + 1)))
 
 
 def _plain_number(value):

@@ -154,9 +154,10 @@ class Reader:
         self.ranges = _index_ranges(trees, self.vocabulary.index, self.count)
         self.index_letters = frozenset(self.ranges)
         self.counts = frozenset(self.ranges.values())
-        letters = self.index_letters | {self.vocabulary.index}
+        letters = self.index_letters | {self.vocabulary.index} | _summed_letters(trees)
         self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, letters))
         self.layered = _layered_words(trees)
+        self.layered_numbered = _layered_words(trees, numbered=True)
         final = self.vocabulary.with_(count=self.count)
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
@@ -220,8 +221,9 @@ class Reader:
         """The notation where a formula stands, with what the whole document defines."""
         vocabulary = parsed.vocabulary
         functions = vocabulary.functions | self.functions
+        layered = self.layered_numbered if vocabulary.bare_layers else self.layered
         return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count,
-                                index_letters=self.index_letters, counts=self.counts, layered=self.layered)
+                                index_letters=self.index_letters, counts=self.counts, layered=layered)
 
     def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
@@ -370,14 +372,15 @@ def _defined_word(tree) -> str | None:
     return None
 
 
-def _layered_words(trees) -> frozenset:
-    """Names written with a layer letter as a bare superscript (Nielsen's z^l, w^{l+1}, a^L)."""
+def _layered_words(trees, numbered: bool = False) -> frozenset:
+    """Names written with a layer letter as a bare superscript (Nielsen's z^l, w^{l+1}, a^L); with
+    `numbered`, also those written with a number only (z^1, when the notation says layers = true)."""
     found = set()
     for tree in trees:
         for item in syntax.walk(tree):
             if isinstance(item, syntax.Power) and isinstance(item.base, syntax.Name):
                 text = layer_superscript_text(item.exponent)
-                if text is not None and not text.isdigit():
+                if text is not None and (numbered or not text.isdigit()):
                     found.add(item.base.word)
     return frozenset(found)
 
@@ -410,6 +413,12 @@ def _index_ranges(trees, index: str, count: str) -> dict[str, str]:
                 if letter.isalpha() and letter != index and letter not in found:
                     found[letter] = top
     return found
+
+
+def _summed_letters(trees) -> frozenset:
+    """Every single letter a Σ binds, whatever its range (θ_j in Σ_{j=0}^{n} θ_j x_j is θ at j)."""
+    return frozenset(item.variable.word for tree in trees for item in syntax.walk(tree)
+                     if isinstance(item, syntax.SumOperator) and len(item.variable.word) == 1)
 
 
 def _indexed_words(tree, index_letters: frozenset) -> set:

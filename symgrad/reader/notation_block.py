@@ -164,7 +164,7 @@ class _BlockReader:
         if "layers" in self.table:
             if not isinstance(self.table["layers"], bool):
                 raise self.error("layers must be true or false", "layers")
-            changes["layers"] = self.table["layers"]
+            changes["layers"] = changes["bare_layers"] = self.table["layers"]
         if "partial" in self.table:
             if self.table["partial"] not in ("factor", "product"):
                 raise self.error('partial must be "factor" or "product"', "partial")

@@ -265,7 +265,7 @@ class Resolver:
     # -- operators --------------------------------------------------------------------------
 
     def _differentiation_variable(self, item: node.DerivativeOperator):
-        variable = self.value(item.variable)
+        variable = self._variable(item.variable) if item.order == 1 else self.value(item.variable)
         if item.order > 1:  # \frac{d^{2}}{d w^{2}}: the variable is written with the order as a power
             if not (isinstance(variable, sp.Pow) and variable.exp == item.order):
                 raise self.error(f"a derivative of order {item.order} is written d w^{{{item.order}}} below", item)
@@ -276,10 +276,16 @@ class Resolver:
 
     def _PartialFraction(self, item: node.PartialFraction) -> sp.Expr:
         counts = [self._variable_and_order(variable) for variable in item.variables]
-        written = sum(order for _, order in counts)
-        if item.order is not None and self.value(item.order) != written:
-            raise self.error(f"∂^{self.value(item.order)} above, but the variables below make {written}", item)
+        self._orders_agree(self.value(item.order) if item.order is not None else 1, counts, item, "∂")
         return sp.Derivative(self.value(item.body), *counts)
+
+    def _orders_agree(self, above, counts, item, d: str) -> None:
+        """d^2 C over d w^2: the order written above is the one the variables below make.  dC/dw^2
+        (a derivative with respect to w², or a second derivative with its ^2 forgotten) is refused."""
+        below = sum(order for _, order in counts)
+        if above != below:
+            raise self.error(f"{d}^{above} above, but the variables below make order {below}: write "
+                             f"{d}^{below} above for a derivative of order {below}", item)
 
     def _variable_and_order(self, variable) -> tuple:
         """w → (w, 1); w^2 → (w, 2): how a variable of differentiation is written below a fraction."""
@@ -292,10 +298,14 @@ class Resolver:
             variable, count = variable.base, int(order)
         else:
             count = 1
+        return self._variable(variable), count
+
+    def _variable(self, variable) -> sp.Expr:
+        """A variable to differentiate by: a name or one sample's value."""
         value = self.value(variable)
         if not isinstance(value, (sp.Symbol, sp.Indexed)):
             raise self.error(f"∂ needs a variable to differentiate by, not {plain(value)}", variable)
-        return value, count
+        return value
 
     def _Absolute(self, item: node.Absolute) -> sp.Expr:
         return sp.Abs(self.value(item.body))
@@ -366,6 +376,10 @@ class Resolver:
     def _Power(self, item: node.Power) -> sp.Expr:
         base = item.base
         self._refuse_inverse_notation(item)
+        exponent = item.exponent
+        if isinstance(exponent, node.Name) and exponent.word == "T" and exponent.sub is None and not self.vocab.knows_value("T"):
+            raise self.error("^T is a transpose (vectors and matrices are not read yet), or a power of an undeclared T: "
+                             "declare T in the notation block's symbols for the power", item)
         layer = _layer_superscript(item) if self._layered_power(item) else None
         if layer is not None:
             self.readings.append(f"{base.word}^{layer} is read as {base.word} at layer {layer} (Nielsen's notation), not a power")
@@ -445,8 +459,10 @@ class Resolver:
     def _Fraction(self, item: node.Fraction) -> sp.Expr:
         leibniz = _leibniz(item.numerator, item.denominator)
         if leibniz is not None:  # \frac{dC}{dw}, \frac{d^2 C}{d w^2}, \frac{\mathrm{d}C}{\mathrm{d}w}
-            body, variables = leibniz
-            return sp.Derivative(self.value(body), *(self._variable_and_order(v) for v in variables))
+            body, variables, order = leibniz
+            counts = [self._variable_and_order(v) for v in variables]
+            self._orders_agree(order, counts, item, "d")
+            return sp.Derivative(self.value(body), *counts)
         return sp.Mul(self.value(item.numerator), sp.Pow(self.value(item.denominator), -1))
 
     def _Root(self, item: node.Root) -> sp.Expr:
@@ -500,8 +516,8 @@ class Resolver:
             several = self._several_indices(sub)
             if several is not None and (vocab.is_family(base) or len(several) > 1):
                 index = several  # x_{ik}, x_{i,k}: sample i, feature k
-            elif sub == vocab.index or vocab.is_family(base):
-                index = self._index(sub)
+            elif sub == vocab.index or vocab.is_family(base) or self.bound_symbol(sub) is not None:
+                index = self._index(sub)  # θ_j inside Σ_j is θ at j, whatever θ is
             else:
                 part = f"_{sub}"
         elif sub is not None:
@@ -537,11 +553,16 @@ class Resolver:
         """(i, k) for the subscript ik or i,k when each letter is an index of the document (the
         sample index or a variable some Σ binds); else None."""
         letters = text.split(",") if "," in text else list(text) if text.isalpha() and len(text) > 1 else None
+        numbered = re.fullmatch(r"([A-Za-z])([0-9]+)", text)
+        if numbered:  # x_{i1}: sample i, feature 1
+            letters = list(numbered.groups())
         if letters is None or len(letters) < 2:
             return None
         indices = self.vocab.index_letters | {self.vocab.index}
         if not all(letter in indices or letter.isdigit() or self.bound_symbol(letter) is not None for letter in letters):
             return None
+        if numbered:
+            self.readings.append(f"_{{{text}}} is read as the two indices {letters[0]}, {letters[1]}")
         return tuple(self._index(letter) for letter in letters)
 
     def _layer_power(self, name: node.Name) -> sp.Expr:
@@ -610,7 +631,7 @@ def _leibniz(numerator, denominator):
             k += 2
         else:
             return None
-    return top[1], variables
+    return top[1], variables, top[0]
 
 
 _RELATION = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "≤": sp.LessThan, "≥": sp.GreaterThan,

@@ -47,6 +47,7 @@ class Vocabulary:
     implicit: frozenset = frozenset()
     names: tuple = ()
     layers: bool = True
+    bare_layers: bool = False  # the notation block said layers = true: z^1 and a^l are layers too
     partial: str = "product"
     prime: str = ""
     #: filled by the document reader: names the document itself defines or indexes by i, the

@@ -1,0 +1,120 @@
+"""Documents from the second outside attack (a tester who read only the README), each a class of
+misjudgement it found, with the verdict its own oracle computed (plain SymPy, never symgrad)."""
+
+import pytest
+
+from symgrad.check import check
+from symgrad.documents import read_document
+from symgrad.reader import ReadError
+from symgrad.results import Verdict
+
+D, P, F, I, X = Verdict.DEFINITION, Verdict.PROVEN, Verdict.FAILS, Verdict.INCONCLUSIVE, Verdict.ILL_FORMED
+
+
+def verdicts_of(tmp_path, text: str) -> dict:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    (derivation,) = read_document(path)
+    return {f.label: f.verdict for f in check(derivation).findings}
+
+
+CASES = {
+    "a sample past the trial counts still counts (x_40 exists once n ≥ 40)": (
+        r"""# Sample 40
+
+$$C = \frac{1}{n}\sum_{i=1}^{n} (w x_i - y_i)^2 \quad (1)$$
+
+$$\frac{\partial C}{\partial x_{40}} = 0 \quad (2)$$
+""", {"1": D, "2": F}),
+    "layers = true makes a numbered superscript a layer, not a power": (
+        r"""# One neuron, layer 1
+
+```symgrad
+layers = true
+```
+
+$$z^1 = w^1 x + b^1 \quad (1)$$
+
+$$a^1 = \sigma(z^1) \quad (2)$$
+
+$$C = \frac{1}{2}(a^1 - y)^2 \quad (3)$$
+
+$$\frac{\partial C}{\partial w^1} = 0 \quad (4)$$
+
+$$\frac{\partial C}{\partial w^1} = (a^1 - y)\sigma'(z^1) x \quad (5)$$
+""", {"1": D, "2": D, "3": D, "4": F, "5": P}),
+    "a family redefined in a new section is not defined through itself": (
+        r"""# Two models
+
+## 1 Model A
+
+$$a_i = w x_i \quad (1)$$
+
+## 2 Model B
+
+$$a_i = w x_i + b \quad (2)$$
+
+$$\frac{\partial a_i}{\partial b} = 0 \quad (3)$$
+
+$$\frac{\partial a_i}{\partial b} = 1 \quad (4)$$
+""", {"1": D, "2": D, "3": F, "4": P}),
+    "an undefined prediction ŷ is not a constant: its derivative is not known": (
+        r"""# Squared error of the prediction
+
+The prediction is $\hat{y} = w x$ (stated in the text, not numbered).
+
+$$E = \frac{1}{2}(\hat{y} - t)^2 \quad (1)$$
+
+$$\frac{\partial E}{\partial w} = (\hat{y} - t)\,x \quad (2)$$
+
+$$\frac{\partial E}{\partial w} = 0 \quad (3)$$
+""", {"1": D, "2": I, "3": I}),
+    "Ng's h_θ(x) = Σ_j θ_j x_j takes x_j as feature j of the sample it is applied to": (
+        r"""# Hypothesis with d features
+
+$$h_\theta(x) = \sum_{j=1}^{d} \theta_j x_j \quad (1)$$
+
+$$\frac{\partial}{\partial \theta_1} h_\theta(x^{(i)}) = x_1^{(i)} \quad (2)$$
+
+$$\frac{\partial}{\partial \theta_1} h_\theta(x^{(i)}) = x_2^{(i)} \quad (3)$$
+""", {"1": D, "2": P, "3": F}),
+    "x_{i1} is sample i, feature 1": (
+        r"""# Two-index data
+
+$$\hat{y}_i = \sum_{k=1}^{d} w_k x_{i,k} \quad (1)$$
+
+$$C = \frac{1}{n}\sum_{i=1}^{n} (\hat{y}_i - y_i)^2 \quad (2)$$
+
+$$\frac{\partial C}{\partial w_1} = \frac{2}{n}\sum_{i=1}^{n} (\hat{y}_i - y_i) x_{i1} \quad (3)$$
+
+$$\frac{\partial C}{\partial w_1} = \frac{2}{n}\sum_{i=1}^{n} (\hat{y}_i - y_i) x_{i2} \quad (4)$$
+""", {"1": D, "2": D, "3": P, "4": F}),
+    "∂C/∂x where C depends on x_1 … x_n is not a derivative by a single x": (
+        r"""# Per-sample inputs
+
+$$C = \frac{1}{n}\sum_{i=1}^{n} (w x_i - y_i)^2 \quad (1)$$
+
+$$\frac{\partial C}{\partial x} = 0 \quad (2)$$
+""", {"1": D, "2": I}),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_finding_is_judged_as_the_oracle_says(tmp_path, name):
+    text, expected = CASES[name]
+    assert verdicts_of(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "formula, says",
+    [
+        (r"\frac{dC}{dw^2}", r"write d\^2 above"),  # d/d(w²) or a second derivative with its ^2 forgotten
+        (r"\frac{\partial^2 C}{\partial w}", "make order 1"),
+        (r"\theta^T x", "transpose"),
+    ],
+)
+def test_what_has_two_readings_is_an_error_that_names_both(formula, says):
+    from symgrad.reader import read_formula
+
+    with pytest.raises(ReadError, match=says):
+        read_formula(formula)
