@@ -96,6 +96,32 @@ $$C = \frac{1}{n}\sum_{i=1}^{n} (w x_i - y_i)^2 \quad (1)$$
 
 $$\frac{\partial C}{\partial x} = 0 \quad (2)$$
 """, {"1": D, "2": I}),
+    "a piecewise derivative wrong on a short interval is found there": (
+        r"""# ReLU derivative
+
+$$r(z) = \max(0, z) \quad (1)$$
+
+$$r'(z) = \mathbb{1}[z > 0.3] \quad (2)$$
+
+$$\frac{d}{dz}|z| = \operatorname{sign}(z + 0.2) \quad (3)$$
+
+$$\frac{d}{dz}\max(0, z) = \mathbb{1}[z > 0] + \mathbb{1}[z > 10^6] \quad (4)$$
+
+$$r'(z) = \mathbb{1}[z > 0] \quad (5)$$
+""", {"1": D, "2": F, "3": F, "4": F, "5": Verdict.NUMERICALLY_EQUAL}),
+    "a derivative at a kink has no value; where the one-sided limits agree, it has": (
+        r"""# Kinks
+
+$$\left.\frac{d}{dz}\max(0, z)\right|_{z=0} = \frac{1}{2} \quad (1)$$
+
+$$\left.\frac{d}{dw}|w - 3|\right|_{w=3} = 0 \quad (2)$$
+
+$$\left.\frac{d}{dz}\operatorname{sign}(z)\right|_{z=0} = 0 \quad (3)$$
+
+$$\left.\frac{d}{dz}\max(0, z)^2\right|_{z=0} = 0 \quad (4)$$
+
+$$\left.\frac{d}{dz}(\max(0, z) - \max(0, -z))\right|_{z=0} = 2 \quad (5)$$
+""", {"1": I, "2": I, "3": I, "4": P, "5": F}),
 }
 
 
@@ -103,6 +129,15 @@ $$\frac{\partial C}{\partial x} = 0 \quad (2)$$
 def test_each_finding_is_judged_as_the_oracle_says(tmp_path, name):
     text, expected = CASES[name]
     assert verdicts_of(tmp_path, text) == expected
+
+
+def test_a_counterexample_is_never_placed_on_a_kink(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text("# Shifted ReLU\n\n$$\\frac{d}{dz}\\max(0, z - 1) = \\mathbb{1}[z > 0] \\quad (1)$$\n", encoding="utf-8")
+    (finding,) = check(read_document(path)[0]).findings
+    assert finding.verdict == F
+    z = finding.counterexample.values["z"]
+    assert 0 < z < 1  # where the claim says 1 and the derivative is 0, not z = 1 where it has no value
 
 
 @pytest.mark.parametrize(

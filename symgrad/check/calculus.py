@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symgrad.check.kinks import kinks
 from symgrad.check.scope import Scope, outermost
 from symgrad.notation import layer_of, plain
 
@@ -66,10 +67,10 @@ class Calculus:
 
     def differentiate(self, expr: sp.Expr) -> sp.Expr:
         """`expr` with every ∂ and every limit replaced by its true value (in the names it used)."""
+        if expr.has(sp.Subs):  # f′ at a point, a value at w = 0: the derivative first, then the point
+            expr = expr.replace(lambda e: isinstance(e, sp.Subs), self._at_point)
         if expr.has(sp.Derivative):
             expr = expr.replace(lambda e: isinstance(e, sp.Derivative), self._derivative_node)
-        if expr.has(sp.Subs):  # f′ at a point, a value at w = 0: the derivative was taken above, now the point
-            expr = expr.replace(lambda e: isinstance(e, sp.Subs), self._at_point)
         if expr.has(sp.Limit):
             expr = expr.replace(lambda e: isinstance(e, sp.Limit), self._limit_node)
         return expr
@@ -77,7 +78,38 @@ class Calculus:
     def _at_point(self, node: sp.Subs) -> sp.Expr:
         """The expression at the point, through the definitions it uses (m_i = y_i w x_i at w = 0)."""
         point = dict(zip(node.variables, node.point))
-        return self.scope.fold(self.scope.unfold(node.expr).xreplace(point))
+        value = self.scope.unfold(self.differentiate(node.expr))
+        kinked = [body for body in (self.scope.unfold(d.expr) for d in node.expr.atoms(sp.Derivative))
+                  if self._kink_at(body, point)]
+        return self.scope.fold(self._at_kink(value, point, kinked) if kinked else value.xreplace(point))
+
+    @staticmethod
+    def _kink_at(body: sp.Expr, point: dict) -> bool:
+        """Whether a function has a kink or a jump at the point (max(0, z) and sign(z) at 0)."""
+        return any(kink.free_symbols & set(point) and kink.xreplace(point).is_zero for kink in kinks(body))
+
+    @staticmethod
+    def _at_kink(value: sp.Expr, point: dict, functions: list) -> sp.Expr:
+        """A derivative at a kink of its function: where the function is continuous there and the
+        derivative's limits from both sides agree (max(0, z)² at 0), that limit; else no value
+        (SymPy's Heaviside(0) = 1/2 and sign(0) = 0 are conventions, not derivatives)."""
+        at = ", ".join(f"{plain(name)} = {plain(where)}" for name, where in point.items())
+        if len(point) != 1:
+            raise UnsupportedDerivative(f"the derivative is taken at {at}, a kink, where it may not exist")
+        ((variable, where),) = point.items()
+
+        def sides(expr):
+            return [sp.limit(expr, variable, where, dir=d) for d in ("+", "-")]
+
+        for function in functions:
+            if not all(side == function.xreplace(point) for side in sides(function)):
+                raise UnsupportedDerivative(f"{plain(function)} jumps at {at}: it has no derivative there")
+        right, left = sides(value)
+        if right == left and right.is_finite:
+            return right
+        raise UnsupportedDerivative(
+            f"the derivative does not exist at {at}, a kink: from the right it is {plain(right)}, "
+            f"from the left {plain(left)}, so no value of it can be checked")
 
     def _limit_node(self, node: sp.Limit) -> sp.Expr:
         """A limit's value, where SymPy finds it (two-sided) through the definitions; else the limit."""

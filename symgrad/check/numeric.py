@@ -93,15 +93,17 @@ def _guarded(function):
 
 
 def _sign(x):
-    return (x > 0) - (x < 0)
+    """sign(0) is not a value: sign is the derivative of |z|, which has none at its kink."""
+    return (x > 0) - (x < 0) if x != 0 else _not_defined_at_zero()
 
 
 def _heaviside(x, at_zero=None):
-    return 1 if x > 0 else 0 if x < 0 else (at_zero if at_zero is not None else _not_defined_at_zero())
+    """The derivative of max(0, z): 1 or 0, and no value at the kink (not SymPy's 1/2 there)."""
+    return 1 if x > 0 else 0 if x < 0 else _not_defined_at_zero()
 
 
 def _not_defined_at_zero():
-    raise NotNumeric("the step function at 0")
+    raise NotNumeric("a derivative at a kink")
 
 
 def _dirac(x, *order):
@@ -191,14 +193,11 @@ def _interval_sign(x):
         return iv.mpf(1)
     if float(x.b) < 0:
         return iv.mpf(-1)
-    if float(x.a) == float(x.b) == 0:
-        return iv.mpf(0)
     raise NotNumeric("the sign of a number that may be 0")
 
 
 def _interval_heaviside(x, at_zero=None):
-    sign = _interval_sign(x)
-    return iv.mpf(1) if float(sign.a) > 0 else iv.mpf(0) if float(sign.a) < 0 else _heaviside(0, at_zero)
+    return iv.mpf(1) if float(_interval_sign(x).a) > 0 else iv.mpf(0)
 
 
 def _ends(value) -> tuple:

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from symgrad.check.kinks import kinks
 from symgrad.check.numeric import (
     EXACT,
     FLOAT,
@@ -160,6 +161,27 @@ class Variables:
         return list(range(1, SMALL_COUNTS + 1)) + sorted(set(larger + written) - set(range(1, SMALL_COUNTS + 1)))
 
 
+def _pieces(exprs, scope: Scope, symbols) -> tuple:
+    """For each name, a value inside every interval between the points where a kink or a jump of
+    `exprs` lies (|z|, max(0, z − 1), sign(z + 0.2), 1[z > 0.3], a case's condition), and one
+    beyond each end; only kinks in one name, where a polynomial of low degree locates them."""
+    found_kinks = set().union(*(kinks(scope.unfold(expr)) for expr in exprs))
+    points: dict = {}
+    for kink in found_kinks:
+        if len(kink.free_symbols) != 1 or not kink.free_symbols <= set(symbols):
+            continue
+        (symbol,) = kink.free_symbols
+        if kink.is_polynomial(symbol) and 0 < sp.degree(kink, symbol) <= 4:
+            roots = sp.Poly(kink, symbol).nroots()
+            points.setdefault(symbol, set()).update(float(r) for r in roots if abs(sp.im(r)) < 1e-12)
+    found = []
+    for symbol in sorted((symbol for symbol in points if points[symbol]), key=str):
+        ends = sorted(points[symbol])
+        inside = [ends[0] - 1] + [(a + b) / 2 for a, b in zip(ends, ends[1:])] + [ends[-1] + 1]
+        found.append((symbol, tuple(Fraction(v).limit_denominator(10**6) for v in inside)))
+    return tuple(found)
+
+
 def _plain_number(value):
     value = Fraction(value)
     return int(value) if value.denominator == 1 else float(value)
@@ -249,14 +271,24 @@ class Trials:
     seed: int
     variables: Variables
 
-    def points(self, per_count: int = 2):
-        """(n, values) for every trial, deterministic for the seed."""
+    def points(self, per_count: int = 2, pieces: bool = False):
+        """(n, values) for every trial, deterministic for the seed; with `pieces`, also one inside
+        every piece the kinks cut the line into (1[z > 0.3] against 1[z > 0] differ on (0, 0.3]
+        only, which random values rarely hit)."""
         rng = random.Random(self.seed)
         counts = self.variables.counts(rng)
         per = per_count if len(counts) > 1 else 4 * per_count * len(PICKERS)
         for n in counts:
             for k in range(per):
                 yield n, self.variables.assign(n, PICKERS[k % len(PICKERS)], rng)
+            for symbol, inside in self._pieces() if pieces and n == counts[0] else ():
+                for value in inside:
+                    values = self.variables.assign(n, _small, rng)
+                    values[symbol] = value
+                    yield n, values
+
+    def _pieces(self) -> tuple:
+        return _pieces((self.lhs, self.rhs), self.scope, self.variables.symbols)
 
     def screen(self) -> tuple[Trial | None, int]:
         """A difference found in floats and confirmed rigorously (or None), and how many trials were defined."""
@@ -275,7 +307,7 @@ class Trials:
     def decided(self) -> tuple[Trial | None, list[Trial]]:
         """Every trial decided rigorously: the first difference (or None), and the trials that were equal."""
         equal = []
-        for n, values in self.points():
+        for n, values in self.points(pieces=True):
             trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
             if trial.state == "differ":
                 return trial, equal
