@@ -15,7 +15,7 @@ from symgrad.check.engine import DEFAULT_TIMEOUT
 from symgrad.documents import documents_in, read_document
 from symgrad.errors import DocumentError
 from symgrad.report import FORMATS, render
-from symgrad.results import DocumentReport, InputError
+from symgrad.results import DocumentReport, InputError, Verdict
 from symgrad.version import __version__
 
 #: Seconds the whole run may take (per-equation limits are DEFAULT_TIMEOUT).
@@ -94,7 +94,11 @@ def run_check(args) -> int:
         sys.stdout.write(text)
     if failed:
         return 2
-    if not any(report.findings for report in reports):
+    for report in reports:
+        if not any(finding.verdict != Verdict.DEFINITION for finding in report.findings):
+            what = "no displayed equations" if not report.findings else "only definitions, no claim"
+            print(f"symgrad: {report.path}: nothing to check ({what})", file=sys.stderr)
+    if not any(finding.verdict != Verdict.DEFINITION for report in reports for finding in report.findings):
         return 5  # nothing was checked
     return 0 if all(report.holds for report in reports) else 1
 

@@ -122,6 +122,38 @@ $$\left.\frac{d}{dz}\max(0, z)^2\right|_{z=0} = 0 \quad (4)$$
 
 $$\left.\frac{d}{dz}(\max(0, z) - \max(0, -z))\right|_{z=0} = 2 \quad (5)$$
 """, {"1": I, "2": I, "3": I, "4": P, "5": F}),
+    "a limit of a function the document defines is a claim; of one it leaves open, a definition": (
+        r"""# Central difference
+
+$$f'(x) = \lim_{h \to 0}\frac{f(x + h) - f(x)}{h} \quad (1)$$
+
+$$J(\theta) = \theta^3 \quad (2)$$
+
+$$J'(\theta) = \lim_{\epsilon \to 0}\frac{J(\theta + \epsilon) - J(\theta - \epsilon)}{\epsilon} \quad (3)$$
+
+$$\frac{d}{d\theta}J(\theta) = \lim_{\epsilon \to 0}\frac{J(\theta + \epsilon) - J(\theta - \epsilon)}{2\epsilon} \quad (4)$$
+
+$$J'(\theta) = 3\theta^2 \quad (5)$$
+""", {"1": D, "2": D, "3": F, "4": P, "5": P}),
+    "an approximation is checked in its small step, on either side or on both (an expansion)": (
+        r"""# Expansions
+
+$$f(w) = w^3 \quad (1)$$
+
+$$f(w + h) \approx f(w) + 5 w^2 h \quad (2)$$
+
+$$\frac{f(w+\epsilon) - f(w)}{\epsilon} \approx 3 w \quad (3)$$
+
+$$f(w + h) \approx f(w) + 3 w^2 h \quad (4)$$
+
+$$f(w + h) \approx f(w) + 3 w^2 h + 3 w h^2 \quad (5)$$
+
+$$f(w + h) \approx f(w) + 3 w^2 h + 2 w h^2 \quad (6)$$
+
+$$\frac{f(w+\epsilon) - f(w-\epsilon)}{2\epsilon} \approx 3 w^2 \quad (7)$$
+
+$$3 w^2 \approx \frac{f(w+h) - f(w)}{h} \quad (8)$$
+""", {"1": D, "2": F, "3": F, "4": P, "5": P, "6": F, "7": P, "8": P}),
 }
 
 

@@ -85,8 +85,6 @@ def test_a_step_after_an_unreadable_claim_is_not_judged_and_not_an_error_of_its_
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("", "no displayed equations"),
-        ("Just prose, no math.\n", "no displayed equations"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "not a UTF-8 text file"),
         ("$$w = w \\quad (1)$$\n\x00\x01", "NUL bytes"),
         ("$$w = w \\quad (1)$$\n" + "a" * 10_000_000, "file too large"),
@@ -119,17 +117,29 @@ def test_a_runaway_macro_is_an_error_not_a_hang(tmp_path, capsys):
     assert status == 2 and ":3:5: error: the expansion of \\loop does not end" in err
 
 
+@pytest.mark.parametrize("content", ["", "Just prose, no math.\n", "$$ $$\n"])
+def test_a_document_without_equations_is_nothing_to_check(tmp_path, capsys, content):
+    status, _, err, path = run(tmp_path, capsys, content)
+    assert status == 5 and not errors_in(err)
+    assert f"{path}: nothing to check (no displayed equations)" in err
+
+
+def test_a_document_of_definitions_only_is_nothing_to_check(tmp_path, capsys):
+    status, _, err, path = run(tmp_path, capsys, display("C = w^2", 1))
+    assert status == 5 and f"{path}: nothing to check (only definitions, no claim)" in err
+
+
 @pytest.mark.parametrize(
-    "content, name, message",
+    "content, name, status, message",
     [
-        ("% a comment\n\\def\\m{w}\n" * 40_000, "doc.tex", "no displayed equations"),
-        ("".join(f"$$w = w \\quad ({k})$$\n" for k in range(2_100)), "doc.md", "more than 2000 displayed formulas"),
-        ("$$" * 400_000, "doc.md", "no displayed equations"),
+        ("% a comment\n\\def\\m{w}\n" * 40_000, "doc.tex", 5, "no displayed equations"),
+        ("".join(f"$$w = w \\quad ({k})$$\n" for k in range(2_100)), "doc.md", 2, "more than 2000 displayed formulas"),
+        ("$$" * 400_000, "doc.md", 5, "no displayed equations"),
     ],
 )
-def test_large_documents_read_in_linear_time(tmp_path, capsys, content, name, message):
-    status, _, err, _ = run(tmp_path, capsys, content, name)
-    assert status == 2 and message in err
+def test_large_documents_read_in_linear_time(tmp_path, capsys, content, name, status, message):
+    found, _, err, _ = run(tmp_path, capsys, content, name)
+    assert found == status and message in err
 
 
 def test_a_well_formed_document_is_a_clean_verdict(tmp_path, capsys):

@@ -17,10 +17,11 @@ Three readings matter here and are printed by the report:
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symgrad.check.kinks import kinks
 from symgrad.check.scope import Scope, outermost
-from symgrad.notation import layer_of, plain
+from symgrad.notation import layer_of, plain, sigma
 
 
 def _stem(name) -> str | None:
@@ -49,6 +50,30 @@ def _depends(expr, var) -> bool:
 
 class UnsupportedDerivative(Exception):
     """A derivative symgrad cannot take in this form (the claim becomes inconclusive)."""
+
+
+def difference_quotient(body: sp.Expr, step: sp.Symbol) -> sp.Expr | None:
+    """The derivative a difference quotient tends to as the step goes to 0, read off its form:
+    (F(…, v + p h, …) − F(…, v + q h, …)) / (d h) → (p − q)/d · ∂F/∂v at v, for any function F the
+    document defines (a forward, backward or central difference); None for another form."""
+    numerator, denominator = sp.fraction(sp.together(body))
+    scale = sp.cancel(denominator / step)
+    terms = sp.Add.make_args(sp.expand(numerator, deep=False))
+    if step in scale.free_symbols or len(terms) != 2:
+        return None
+    (c1, f1), (c2, f2) = (term.as_independent(AppliedUndef, as_Add=False) for term in terms)
+    if not (isinstance(f1, AppliedUndef) and isinstance(f2, AppliedUndef)) or f1.func != f2.func or sp.simplify(c1 + c2) != 0:
+        return None
+    moved = [k for k, (a, b) in enumerate(zip(f1.args, f2.args)) if a != b]
+    if len(moved) != 1 or step in c1.free_symbols:
+        return None
+    (k,) = moved
+    shift = sp.expand(f1.args[k] - f2.args[k])
+    at = [arg.subs(step, 0) for arg in f1.args]
+    if [arg.subs(step, 0) for arg in f2.args] != at or not shift.is_polynomial(step) or sp.degree(shift, step) != 1 \
+            or shift.subs(step, 0) != 0 or not isinstance(at[k], sp.Symbol) or step in sp.Add(*at).free_symbols:
+        return None
+    return c1 * shift.coeff(step) / scale * sp.Derivative(f1.func(*at), at[k])
 
 
 class Calculus:
@@ -114,8 +139,12 @@ class Calculus:
     def _limit_node(self, node: sp.Limit) -> sp.Expr:
         """A limit's value, where SymPy finds it (two-sided) through the definitions; else the limit."""
         body, variable, point = node.args[0], node.args[1], node.args[2]
+        quotient = difference_quotient(body, variable) if point == 0 else None
+        if quotient is not None:
+            return self.differentiate(quotient)
         try:
-            value = sp.limit(self.scope.unfold(self.differentiate(body)), variable, point, dir="+-")
+            written_out = self.scope.unfold(self.differentiate(body)).replace(sigma, lambda z: 1 / (1 + sp.exp(-z)))
+            value = sp.limit(written_out, variable, point, dir="+-")  # SymPy's limit knows σ only as exp
         except (ValueError, NotImplementedError, TypeError):
             return node
         if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan) or isinstance(value, sp.AccumBounds):

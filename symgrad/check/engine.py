@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symgrad.check.algorithms import check_algorithm
-from symgrad.check.calculus import Calculus, UnsupportedDerivative
+from symgrad.check.calculus import Calculus, UnsupportedDerivative, difference_quotient
 from symgrad.check.diagnose import (
     describe_change,
     explain_failure,
@@ -212,6 +212,9 @@ class Checker:
 
     def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side
+        if _defines_the_derivative(lhs, equation.rhs):
+            return dict(verdict=Verdict.PROVEN, method=Method.SYMBOLIC, evidence=(
+                "the definition of the derivative: the difference quotient tends to it, for any differentiable function"))
         elsewhere = self._defined_only_at_other_layers(lhs)
         if elsewhere:
             return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.LIMIT, elsewhere, elsewhere))
@@ -307,20 +310,34 @@ class Checker:
             return Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
 
     def _approximation(self, equation: Equation, limit: float) -> dict:
-        """lhs ≈ rhs with a small step h on the right: the claim that they agree as h → 0."""
-        small = sorted((s for s in equation.rhs.free_symbols - equation.lhs.free_symbols if _is_small_step(s)), key=str)
+        """lhs ≈ rhs with a small step h: with h on one side, that side tends to the other as
+        h → 0; with h on both (f(w + h) ≈ f(w) + f′(w) h, an expansion to order k in h), that
+        they differ by less than h^k: (lhs − rhs)/h^k → 0."""
+        lhs, rhs = equation.lhs, equation.rhs
+        small = sorted((s for s in lhs.free_symbols | rhs.free_symbols if _is_small_step(s)), key=str)
         if len(small) != 1:
             return dict(verdict=Verdict.DEFINITION, note="an approximation (≈) with no small step to let go to 0: nothing to check")
         step = small[0]
-        reading = f"≈ is read as: equal in the limit {plain(step)} → 0"
-        truth = self.calculus.evaluate(equation.lhs)
-        approached = self.calculus.evaluate(sp.Limit(equation.rhs, step, 0, dir="+-"))
+        if step in lhs.free_symbols and step in rhs.free_symbols:
+            order = _order_in(rhs, step)
+            scaled = f"(left − right)/{plain(step ** order)}" if order else "left − right"
+            reading = f"≈ is read as: {scaled} → 0 as {plain(step)} → 0 (an expansion to order {order} in {plain(step)})"
+            truth, near = sp.S.Zero, (lhs - rhs) / step**order
+            failed = f"as {plain(step)} → 0, {scaled} tends to {{}}, not 0: the expansion is wrong at order {order}"
+        else:
+            far, near = (lhs, rhs) if step in rhs.free_symbols else (rhs, lhs)
+            reading = f"≈ is read as: equal in the limit {plain(step)} → 0"
+            truth = self.calculus.evaluate(far)
+            failed = f"as {plain(step)} → 0 the side with {plain(step)} tends to {{}}, not to the other side"
+        approached = self.calculus.evaluate(sp.Limit(near, step, 0, dir="+-"))
         if approached.has(sp.Limit):
-            return dict(verdict=Verdict.INCONCLUSIVE, readings=(reading,), note=f"the limit as {plain(step)} → 0 was not found")
-        outcome = decide(truth, approached, self.scope, self.seed, limit)
+            text = f"the limit as {plain(step)} → 0 was not found"
+            return dict(verdict=Verdict.INCONCLUSIVE, readings=(reading,), diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text))
+        sides = (approached, truth) if near is lhs else (truth, approached)  # as written, left first
+        outcome = decide(*sides, self.scope, self.seed, limit)
         diagnosis = None
         if outcome.verdict == Verdict.FAILS:
-            text = f"as {plain(step)} → 0 the right side tends to {plain(approached)}, not to the left side"
+            text = failed.format(plain(approached))
             diagnosis = Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
         return dict(verdict=outcome.verdict, method=outcome.method, evidence=outcome.evidence or None,
                     counterexample=outcome.counterexample, diagnosis=diagnosis, readings=(reading,))
@@ -383,6 +400,22 @@ _SMALL_STEPS = ("h", "\\epsilon", "\\varepsilon", "\\delta", "\\Delta")
 
 def _is_small_step(symbol) -> bool:
     return symbol.is_Symbol and symbol.name in _SMALL_STEPS
+
+
+def _defines_the_derivative(lhs, rhs) -> bool:
+    """∂C/∂w = lim_{h → 0} (C(w + h, b) − C(w, b))/h, or a central difference: true of every C
+    differentiable there, whatever C is (and checked like any claim if the quotient is off)."""
+    if not (isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and rhs.args[2] == 0):
+        return False
+    quotient = difference_quotient(rhs.args[0], rhs.args[1])
+    return (isinstance(quotient, sp.Derivative) and str(head_of(quotient.expr)) == str(head_of(lhs.expr))
+            and quotient.variable_count == lhs.variable_count)
+
+
+def _order_in(expr: sp.Expr, step: sp.Symbol) -> int:
+    """The highest power of the step in an expansion (1 in f(w) + f′(w) h), 0 where it is not a polynomial in it."""
+    expanded = sp.expand(expr)
+    return int(sp.degree(expanded, step)) if expanded.is_polynomial(step) else 0
 
 
 def _update_note(equation: Equation) -> str:

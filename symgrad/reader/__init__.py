@@ -73,7 +73,7 @@ def read_file(path: Path) -> list[Derivation]:
     errors = reader.document_errors()
     if errors:
         raise DocumentErrors(errors, [derivation] if derivation is not None else [])
-    return [derivation]
+    return [derivation] if derivation is not None else []
 
 
 def read_formula(text: str, vocabulary: Vocabulary | None = None) -> Formula:

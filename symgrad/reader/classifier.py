@@ -65,11 +65,11 @@ class Classifier:
         operators = formula.operators or ("=",) * (len(sides) - 1)
         if set(operators) - {"="}:
             return self._written_with(operators, label, formula, latex, snippet, vocabulary)
-        if isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and rhs.args[0].atoms(AppliedUndef):
+        section = self.defined.setdefault(derivation.current_section, set())
+        if isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and _of_functions_not_yet_defined(rhs, section):
             self.close()
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
         names = sides[:-1]
-        section = self.defined.setdefault(derivation.current_section, set())
         if all(is_name(side) and written_as_name(written, vocabulary.layered) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
@@ -185,6 +185,13 @@ def defined_for_every_layer(expr) -> bool:
     name = str(expr.base) if isinstance(expr, sp.Indexed) else getattr(expr, "name", None)
     layered = layer_of(name) if name else None
     return layered is not None and is_generic_layer(layered[1])
+
+
+def _of_functions_not_yet_defined(limit: sp.Limit, section: set) -> bool:
+    """f'(x) = lim (f(x + h) − f(x))/h of a function f not defined (yet, in this section) defines
+    what a derivative is; of a J defined above it, it is a claim about J to check."""
+    applied = limit.args[0].atoms(AppliedUndef)
+    return bool(applied) and not any(head_name(f) in section for f in applied)
 
 
 def never_defined(expr, vocabulary: Vocabulary) -> bool:

@@ -164,14 +164,13 @@ class Reader:
         self.derivation, self.denote, self.prose, self.undeclared = derivation, [], [], set()
         self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
-        displays, has_block = 0, False
+        has_block = False
         for entry in parsed:
             piece = entry[0]
             if isinstance(piece, NotationBlock):
                 has_block = True
                 self._block(*entry[1:])
             elif isinstance(piece, Display):
-                displays += 1
                 self._display(piece, entry[1])
             elif isinstance(piece, Problem):
                 self.fail(piece.error)
@@ -192,8 +191,6 @@ class Reader:
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
             notation.stand_ins.update(sp.Symbol(name, real=True) for name in self.undeclared)
         derivation.title = self.title or derivation.title
-        if not displays and not self.errors:
-            self.fail(ReadError("no displayed equations to check", None, 0))
         return derivation if derivation.equations else None
 
     def _formula(self, parsed: _Parsed) -> Formula | None:
@@ -367,7 +364,7 @@ def _defined_word(tree) -> str | None:
         left = left.base
     if isinstance(left, syntax.Name):
         return left.word
-    if isinstance(left, syntax.Call):
+    if isinstance(left, syntax.Call) and not left.primes:  # f'(x) = … says what f′ is, it does not define f
         return left.name.word
     return None
 
