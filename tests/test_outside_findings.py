@@ -154,6 +154,33 @@ $$\frac{f(w+\epsilon) - f(w-\epsilon)}{2\epsilon} \approx 3 w^2 \quad (7)$$
 
 $$3 w^2 \approx \frac{f(w+h) - f(w)}{h} \quad (8)$$
 """, {"1": D, "2": F, "3": F, "4": P, "5": P, "6": F, "7": P, "8": P}),
+    "an iterate w^{(t+1)} is defined by the one before it, and its derivative is checked": (
+        r"""# Gradient descent iterates
+
+$$w^{(t+1)} = w^{(t)} - \eta \frac{2}{n}\sum_{i=1}^{n}(w^{(t)} x_i - y_i)x_i \quad (1)$$
+
+$$\frac{\partial w^{(t+1)}}{\partial w^{(t)}} = 1 - \frac{2\eta}{n}\sum_{i=1}^{n} x_i^2 \quad (2)$$
+
+$$\frac{\partial w^{(t+1)}}{\partial w^{(t)}} = 1 - \frac{\eta}{n}\sum_{i=1}^{n} x_i^2 \quad (3)$$
+""", {"1": D, "2": P, "3": F}),
+    "a document with m samples keeps its count when a line slips to n": (
+        r"""# m samples, and a slip
+
+$$J(w) = \frac{1}{2m}\sum_{i=1}^{m} (w x_i - y_i)^2 \quad (1)$$
+
+$$\frac{dJ}{dw} = \frac{1}{m}\sum_{i=1}^{n} (w x_i - y_i) x_i \quad (2)$$
+
+$$\frac{\partial J}{\partial x_i} = \frac{1}{m} w (w x_i - y_i) \quad (3)$$
+""", {"1": D, "2": F, "3": P}),
+    "Ng's sums over features from j = 0 to n: n is a whole number, j within it": (
+        r"""# Gradient of the linear-regression cost (Ng)
+
+$$h_\theta(x) = \sum_{j=0}^{n} \theta_j x_j \quad (1)$$
+
+$$J(\theta) = \frac{1}{2m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)^2 \quad (2)$$
+
+$$\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x_j^{(i)} \quad (3)$$
+""", {"1": D, "2": D, "3": P}),
 }
 
 

@@ -253,12 +253,18 @@ def decide_trial(lhs, rhs, values: dict, scope: Scope, n: int) -> Trial:
                 resolved = bits >= 1024 and difference.delta <= iv.mpf(2) ** -(bits // 2)
         except (NotNumeric, ZeroDivisionError, OverflowError, ValueError):
             return Trial(n, values, "undefined")
-        shown = (float(left.mid), float(right.mid))
+        shown = (_certified(left), _certified(right))
         if 0 not in difference:
             return Trial(n, values, "differ", *shown, used, f"with interval arithmetic at {bits} bits")
         if resolved:
             return Trial(n, values, "equal", *shown, used, f"with interval arithmetic, to within 2^-{bits // 2}")
     return Trial(n, values, "undefined")
+
+
+def _certified(value) -> float:
+    """A side's value to the digits its interval certifies: 0 where the interval holds 0 (a true 0
+    computed through exp and log is a tiny interval around it, not −1.4e-20)."""
+    return 0.0 if 0 in value else float(value.mid)
 
 
 @dataclass

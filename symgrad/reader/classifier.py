@@ -72,6 +72,9 @@ class Classifier:
         names = sides[:-1]
         if all(is_name(side) and written_as_name(written, vocabulary.layered) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
+            if fixed and len(sides) == 2 and written_as_next_iterate(formula.written[0], formula.written[1]):
+                self.close()  # w^{(t+1)} = w^{(t)} − η g: a new name, given by the one before it
+                return derivation.define(label, lhs, rhs, latex=latex, note="the next iterate, from the one before it")
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
                 self.close()
                 return derivation.update(label, lhs, rhs, latex=latex)
@@ -226,6 +229,16 @@ def _refers_to(body, name) -> bool:
 def written_as_update(left, right) -> bool:
     """``w = w − η g``: the right side starts with the left side's name, then adds or takes away."""
     return isinstance(right, syntax.Terms) and len(right.terms) >= 2 and right.terms[0][0] == 1 and _same_name(right.terms[0][1], left)
+
+
+def written_as_next_iterate(left, right) -> bool:
+    """``w^{(t+1)} = w^{(t)} − η g``: the right side starts with the left side's name one step before."""
+    if not (isinstance(right, syntax.Terms) and len(right.terms) >= 2 and right.terms[0][0] == 1):
+        return False
+    first = right.terms[0][1]
+    return (isinstance(left, syntax.Name) and isinstance(first, syntax.Name) and (left.word, left.sub) == (first.word, first.sub)
+            and first.layer is not None and len(first.layer) == 1 and first.layer.isalpha()
+            and str(left.layer).replace(" ", "") == f"{first.layer}+1")
 
 
 def _same_name(first, second) -> bool:

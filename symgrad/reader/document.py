@@ -150,10 +150,10 @@ class Reader:
         trees = [p.tree for entry in parsed for p in _parsed_in(entry) if p.tree is not None]
         self.defined = frozenset(w for tree in trees if (w := _defined_word(tree)))
         self.functions = frozenset(w for tree in trees if (w := _defined_function(tree)))
-        self.count = _count_word(trees, self.vocabulary)
+        self.count, other_tops = _count_words(trees, self.vocabulary)
         self.ranges = _index_ranges(trees, self.vocabulary.index, self.count)
         self.index_letters = frozenset(self.ranges)
-        self.counts = frozenset(self.ranges.values())
+        self.counts = frozenset(self.ranges.values()) | other_tops
         letters = self.index_letters | {self.vocabulary.index} | _summed_letters(trees)
         self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, letters))
         self.layered = _layered_words(trees)
@@ -184,7 +184,8 @@ class Reader:
         if self.count != self.vocabulary.count:
             notation.read(f"{self.count} is the number of samples: the sums over {final.index} run from 1 to {self.count}.")
         for letter, count in sorted(self.ranges.items()):
-            notation.read(f"{letter} runs from 1 to {count}, as the sums over {letter} do; {count} is a whole number of its own.")
+            notation.read(f"{letter} runs up to {count}, as the sums over {letter} do (a free {letter} is tried at 1 … {count}); "
+                          f"{count} is a whole number of its own.")
             notation.ranges[sp.Symbol(letter, integer=True, positive=True)] = sp.Symbol(count, integer=True, positive=True)
         if self.undeclared:
             names = ", ".join(sorted(self.undeclared))
@@ -327,22 +328,31 @@ def _written_name(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _count_word(trees, vocabulary: Vocabulary) -> str:
-    """The number of samples: n, unless every sum over the sample index runs to one other letter
-    (m, N: then n may count something else, Ng's features)."""
-    tops = set()
-    words = set()
+def _count_words(trees, vocabulary: Vocabulary) -> tuple[str, frozenset]:
+    """The number of samples, and the other letters sums run to: n, unless the sums over the sample
+    index run to another letter (m, N: then n may count something else, Ng's features); where they
+    run to several, the first (the definitions come first).  Every other upper limit is a whole
+    number of its own (Σ_{i=1}^{n} after J = Σ_{i=1}^{m} is a slip to find)."""
+    tops, others = [], set()
     for tree in trees:
+        parameters = _parameter_words(tree)  # f(k) = Σ_{i=1}^{k} x_i: k is f's argument, not a count
         for item in syntax.walk(tree):
-            if isinstance(item, syntax.Name):
-                words.add(item.word)
-            if isinstance(item, syntax.SumOperator) and item.variable.word == vocabulary.index:
+            if isinstance(item, syntax.SumOperator):
                 high = item.high
-                if isinstance(high, syntax.Name) and high.sub is None and high.layer is None:
-                    tops.add(high.word)
-    if len(tops) == 1:
-        return tops.pop()
-    return vocabulary.count
+                if isinstance(high, syntax.Name) and high.sub is None and high.layer is None and high.word not in parameters:
+                    if item.variable.word != vocabulary.index:
+                        others.add(high.word)  # Σ_{j=0}^{n} θ_j x_j: n counts features, a whole number
+                    elif high.word not in tops:
+                        tops.append(high.word)
+    count = tops[0] if tops else vocabulary.count
+    return count, frozenset(tops[1:]) | frozenset(others - {count})
+
+
+def _parameter_words(tree) -> set:
+    """The arguments of the function a line defines (k in f(k) = …); none for another line."""
+    if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1 and isinstance(tree.sides[0], syntax.Call):
+        return {arg.word for arg in tree.sides[0].args if isinstance(arg, syntax.Name)}
+    return set()
 
 
 def _defined_function(tree) -> str | None:
@@ -384,13 +394,13 @@ def _layered_words(trees, numbered: bool = False) -> frozenset:
 
 def _index_ranges(trees, index: str, count: str) -> dict[str, str]:
     """The letters sums bind besides the sample index, and the count each runs to (k → d for
-    Σ_{k=1}^{d}): only where every sum over that letter runs from 1 to the same other letter."""
+    Σ_{k=1}^{d}): only where every sum over that letter runs from 1 (or 0) to the same other letter."""
     ranges: dict[str, set] = {}
     for tree in trees:
         for item in syntax.walk(tree):
             if isinstance(item, syntax.SumOperator) and item.variable.word != index and len(item.variable.word) == 1:
                 high = item.high
-                low_is_one = item.low is None or isinstance(item.low, syntax.Number) and item.low.text == "1"
+                low_is_one = item.low is None or isinstance(item.low, syntax.Number) and item.low.text in ("0", "1")
                 word = high.word if isinstance(high, syntax.Name) and high.sub is None and high.layer is None else None
                 ranges.setdefault(item.variable.word, set()).add(word if low_is_one and word != count else None)
     found = {letter: tops.pop() for letter, tops in ranges.items() if len(tops) == 1 and None not in tops}

@@ -33,10 +33,8 @@ def _details(finding: Finding) -> list[str]:
         lines.append(f"factor (claimed ÷ true): {factor_string(finding.factor)}")
     if finding.counterexample:
         example = finding.counterexample
-        values = ", ".join(f"{name} = {value}" for name, value in example.values.items())
-        lines.append(
-            f"counterexample: {example.count_name} = {example.n}, {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}"
-        )
+        values = ", ".join([f"{example.count_name} = {example.n}"] + [f"{name} = {value}" for name, value in example.values.items()])
+        lines.append(f"counterexample: {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}")
     if finding.corrected:
         lines.append(f"corrected: {finding.corrected}")
     if finding.kind == Kind.ALGORITHM and finding.rests_on:
