@@ -181,6 +181,23 @@ $$J(\theta) = \frac{1}{2m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)
 
 $$\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x_j^{(i)} \quad (3)$$
 """, {"1": D, "2": D, "3": P}),
+    "a document that defines z^1 numbers its layers so, without a notation block": (
+        r"""# Two layers, hidden unit h
+
+$$h^1 = \sigma(w^1 x) \quad (1)$$
+
+$$\hat{y} = w^2 h^1 \quad (2)$$
+
+$$C = \frac{1}{2}(\hat{y} - y)^2 \quad (3)$$
+
+$$\frac{\partial C}{\partial w^2} = (\hat{y} - y) h^1 \quad (4)$$
+
+$$\frac{\partial C}{\partial w^1} = (\hat{y} - y) w^2 h^1 (1 - h^1) x \quad (5)$$
+
+$$\frac{\partial C}{\partial w^1} = (\hat{y} - y) w^1 h^1 (1 - h^1) x \quad (6)$$
+
+$$\frac{\partial C}{\partial w^1} = 0 \quad (7)$$
+""", {"1": D, "2": D, "3": D, "4": P, "5": P, "6": F, "7": F}),
 }
 
 

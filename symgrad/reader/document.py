@@ -158,6 +158,7 @@ class Reader:
         self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, letters))
         self.layered = _layered_words(trees)
         self.layered_numbered = _layered_words(trees, numbered=True)
+        self.numbered_layers = _defined_with_numbered_layers(trees, self.vocabulary)
         final = self.vocabulary.with_(count=self.count)
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
         derivation = Derivation(self.source.path, path=self.source.path, notation=notation)
@@ -181,6 +182,10 @@ class Reader:
                 self.prose.append(piece.text)
         if not has_block:
             notation.read(DEFAULT_READING)
+        if self.numbered_layers and self.vocabulary.layers and not self.vocabulary.bare_layers:
+            names = ", ".join(f"{word}^1" for word in self.numbered_layers)
+            notation.read(f"{names} defined: a number as superscript is a layer (z^2 is z at layer 2), not a power; "
+                          f"write layers = false in a notation block for powers.")
         if self.count != self.vocabulary.count:
             notation.read(f"{self.count} is the number of samples: the sums over {final.index} run from 1 to {self.count}.")
         for letter, count in sorted(self.ranges.items()):
@@ -219,7 +224,7 @@ class Reader:
         """The notation where a formula stands, with what the whole document defines."""
         vocabulary = parsed.vocabulary
         functions = vocabulary.functions | self.functions
-        layered = self.layered_numbered if vocabulary.bare_layers else self.layered
+        layered = self.layered_numbered if vocabulary.bare_layers or self.numbered_layers else self.layered
         return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count,
                                 index_letters=self.index_letters, counts=self.counts, layered=layered)
 
@@ -377,6 +382,23 @@ def _defined_word(tree) -> str | None:
     if isinstance(left, syntax.Call) and not left.primes:  # f'(x) = … says what f′ is, it does not define f
         return left.name.word
     return None
+
+
+def _defined_with_numbered_layers(trees, vocabulary: Vocabulary) -> tuple:
+    """Names a line defines with a number as bare superscript, z^1 = … or z^1 and z^2 (nobody
+    defines z to the first power, nor z and z² in turn): then the document numbers its layers so.
+    Parameters and data are never defined (w^1 = w + 1 is a claim about w)."""
+    found: dict = {}
+    for tree in trees:
+        if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1:
+            left = tree.sides[0]
+            fixed = vocabulary.parameters | vocabulary.data
+            if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name) and left.base.layer is None \
+                    and left.base.word not in fixed:
+                text = layer_superscript_text(left.exponent)
+                if text is not None and text.isdigit():
+                    found.setdefault(left.base.word, set()).add(text)
+    return tuple(sorted(word for word, numbers in found.items() if "1" in numbers or len(numbers) > 1))
 
 
 def _layered_words(trees, numbered: bool = False) -> frozenset:
