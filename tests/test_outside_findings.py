@@ -198,6 +198,13 @@ $$\frac{\partial C}{\partial w^1} = (\hat{y} - y) w^1 h^1 (1 - h^1) x \quad (6)$
 
 $$\frac{\partial C}{\partial w^1} = 0 \quad (7)$$
 """, {"1": D, "2": D, "3": D, "4": P, "5": P, "6": F, "7": F}),
+    "a sum that stops at min(n, 50) is tried past 50 samples": (
+        r"""# Capped sums
+
+$$\sum_{i=1}^{n} x_i = \sum_{i=1}^{\min(n, 50)} x_i \quad (1)$$
+
+$$\sum_{i=1}^{\min(n, 5)} x_i = \sum_{i=1}^{n} x_i \quad (2)$$
+""", {"1": F, "2": F}),
 }
 
 

@@ -115,6 +115,7 @@ class Variables:
         ranges = tuple(sorted(((i, notation.ranges[i]) for i in indices | integers if i in notation.ranges), key=str))
         written = {int(k) for e in exprs for element in e.atoms(sp.Indexed) for k in element.indices
                    if k.is_Integer and k > SMALL_COUNTS}  # beyond what the trials can sum, they time out
+        written |= {k for e in exprs for k in _count_kinks(e, count) if k > SMALL_COUNTS}  # min(n, 50)
         return cls(
             tuple(sorted(names - integers, key=key)),
             tuple(sorted(integers, key=key)),
@@ -159,6 +160,17 @@ class Variables:
         larger = rng.sample(range(SMALL_COUNTS + 1, LARGEST_COUNT + 1), LARGER_COUNTS)
         written = [n for k in self.thresholds for n in (k - 1, k, k + 1)]
         return list(range(1, SMALL_COUNTS + 1)) + sorted(set(larger + written) - set(range(1, SMALL_COUNTS + 1)))
+
+
+def _count_kinks(expr, count) -> set:
+    """Sample counts where `expr` has a kink in n (min(n, 50) at 50, a case n > 12 at 12)."""
+    found = set()
+    for kink in kinks(expr):
+        if kink.free_symbols == {count} and kink.is_polynomial(count) and sp.degree(kink, count) == 1:
+            root = sp.solve(kink, count)[0]
+            if root.is_real:
+                found.add(int(sp.floor(root)))
+    return found
 
 
 def _pieces(exprs, scope: Scope, symbols) -> tuple:
