@@ -208,6 +208,15 @@ $$\sum_{i=1}^{\min(n, 5)} x_i = \sum_{i=1}^{n} x_i \quad (2)$$
 }
 
 
+def test_a_proof_that_divides_says_where_the_denominator_is_not_0(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text("# Divisions\n\n$$\\frac{w^2 - b^2}{w - b} = w + b \\quad (1)$$\n\n"
+                    "$$\\frac{1}{n}\\sum_{i=1}^{n} 2 = 2 \\quad (2)$$\n", encoding="utf-8")
+    first, second = check(read_document(path)[0]).findings
+    assert first.verdict == P and first.conditions == ("w ≠ b",)
+    assert second.verdict == P and second.conditions == ()  # n is a count: never 0
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_each_finding_is_judged_as_the_oracle_says(tmp_path, name):
     text, expected = CASES[name]

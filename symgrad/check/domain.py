@@ -49,7 +49,7 @@ def positive_symbols(conditions) -> dict:
     return replacements
 
 
-_SYMBOLS = {sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.StrictLessThan: "<", sp.LessThan: "≤"}
+_SYMBOLS = {sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.StrictLessThan: "<", sp.LessThan: "≤", sp.Unequality: "≠"}
 
 
 def describe(condition) -> str:
@@ -58,13 +58,20 @@ def describe(condition) -> str:
     if symbol is None:
         return plain(condition)
     left, right = condition.args
+    if isinstance(condition, sp.Unequality) and right == 0 and isinstance(left, sp.Add):  # w − b ≠ 0: w ≠ b
+        terms = sp.Add.make_args(left)
+        taken = [-t for t in terms if t.could_extract_minus_sign()]
+        if taken and len(taken) < len(terms):
+            left, right = sp.Add(*(t for t in terms if not t.could_extract_minus_sign())), sp.Add(*taken)
     return f"{plain(left)} {symbol} {plain(right)}"
 
 
 def always_holds(difference, condition) -> bool:
     """Whether `difference` (a side minus the other of `condition`) has the condition's sign for
-    every real value: 1 − σ(z) > 0 does, σ written as 1/(1 + e^{−z})."""
+    every real value (or is never 0, for ≠): 1 − σ(z) > 0 does, σ written as 1/(1 + e^{−z})."""
     value = sp.together(difference.rewrite(sp.exp)) if difference.has(sigma) else difference
+    if isinstance(condition, sp.Unequality):
+        return bool(value.is_nonzero)
     strict = isinstance(condition, (sp.StrictGreaterThan, sp.StrictLessThan))
     sign = 1 if isinstance(condition, (sp.StrictGreaterThan, sp.GreaterThan)) else -1
     value = sign * value

@@ -463,7 +463,9 @@ class Resolver:
             counts = [self._variable_and_order(v) for v in variables]
             self._orders_agree(order, counts, item, "d")
             return sp.Derivative(self.value(body), *counts)
-        return sp.Mul(self.value(item.numerator), sp.Pow(self.value(item.denominator), -1))
+        denominator = self.value(item.denominator)
+        self._needs(sp.Ne(denominator, 0))  # 1/w · w = 1 holds where w ≠ 0 only
+        return sp.Mul(self.value(item.numerator), sp.Pow(denominator, -1))
 
     def _Root(self, item: node.Root) -> sp.Expr:
         body = self.value(item.body)
