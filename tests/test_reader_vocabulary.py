@@ -157,7 +157,7 @@ def test_every_terminal_has_a_name_people_read_in_error_messages():
     (r"w \leq 2", "a claim is written with ="),
     (r"\left< w \right>", r"\left is read before (, [, |"),
     (r"\sin^{-1} x", "may be the inverse function or a power"),
-    (r"loss(w) = w^2", "define it (loss(z) = …) or declare it"),
+    (r"loss(w) = w^2", "define it (loss(x) = …) or declare it"),
     (r"\ln", r"write what it applies to, \ln(z) or \ln z"),
 ])
 def test_errors_say_what_to_do(text, advice):

@@ -52,6 +52,20 @@ class UnsupportedDerivative(Exception):
     """A derivative symgrad cannot take in this form (the claim becomes inconclusive)."""
 
 
+def _free_of(total: sp.Sum, names: set) -> sp.Sum:
+    """The sum with its bound indices renamed away from `names` (∂/∂z_i of Σ_i (z_i − μ)²: the
+    sum's i is every sample, the variable's i one of them)."""
+    taken = names | total.free_symbols
+    renames = {}
+    for limit in total.limits:
+        if limit[0] in names:
+            fresh = next(sp.Symbol(letter, integer=True, positive=True) for letter in "kjlmpqrst"
+                         if sp.Symbol(letter, integer=True, positive=True) not in taken and letter not in map(str, taken))
+            taken = taken | {fresh}
+            renames[limit[0]] = fresh
+    return total.xreplace(renames) if renames else total
+
+
 def difference_quotient(body: sp.Expr, step: sp.Symbol) -> sp.Expr | None:
     """The derivative a difference quotient tends to as the step goes to 0, read off its form:
     (F(…, v + p h, …) − F(…, v + q h, …)) / (d h) → (p − q)/d · ∂F/∂v at v, for any function F the
@@ -206,6 +220,9 @@ class Calculus:
             unknown = self._unwritten_dependence(leaf, var) or self._undefined_estimate(leaf, var) if leaf != var else None
             if unknown:
                 raise UnsupportedDerivative(unknown)
+        unknown = self._undefined_function(outer, var)
+        if unknown:
+            raise UnsupportedDerivative(unknown)
         result = outer.diff(var) if _depends(outer, var) else sp.S.Zero
         for node, partial in partials:
             inner_derivative = self.derivative(node, var)
@@ -231,6 +248,17 @@ class Calculus:
             expr,
             lambda node: isinstance(node, (sp.Sum, sp.Derivative)) or scope.is_defined(node) or scope.is_held(node),
         )
+
+    @staticmethod
+    def _undefined_function(outer, var) -> str | None:
+        """h_θ(x) never defined, differentiated by θ: a function named for its parameter depends on
+        it in a way not written.  (Through its arguments, f(w x), the chain rule holds for any f.)"""
+        variable = str(var.base) if isinstance(var, sp.Indexed) else str(var)
+        for applied in outer.atoms(AppliedUndef):
+            if variable in str(applied.func).partition("_")[2]:
+                return (f"{plain(applied)} is not defined in this document: how it depends on {plain(var)} is not "
+                        f"written (define it)")
+        return None
 
     def _undefined_estimate(self, leaf, var) -> str | None:
         """ŷ, ỹ or ȳ never defined: a name with a hat is computed from the parameters (a
@@ -266,6 +294,7 @@ class Calculus:
 
     def _sum_derivative(self, total: sp.Sum, var):
         """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""
+        total = _free_of(total, var.free_symbols)
         if len(total.limits) != 1:  # a nested sum: termwise, and SymPy sums the Kronecker deltas
             derivative = self.derivative(total.function, var)
             if derivative == 0:

@@ -145,6 +145,17 @@ def head_of_any(expr, head) -> bool:
     return expr.has(head)
 
 
+def _uses(expr, base: sp.IndexedBase) -> set:
+    """The index tuples at which `base` appears in `expr`, a sum's bound index as a fresh one."""
+    if isinstance(expr, sp.Indexed):
+        return {expr.indices} if expr.base == base else set()
+    if isinstance(expr, sp.Sum):
+        bound = {limit[0]: sp.Dummy(str(limit[0]), integer=True) for limit in expr.limits}
+        found = _uses(expr.function.xreplace(bound), base)
+        return found.union(*(_uses(end, base) for limit in expr.limits for end in limit[1:]))
+    return set().union(*(_uses(arg, base) for arg in expr.args)) if expr.args else set()
+
+
 def head_of(expr):
     """The name an expression is an occurrence of: C, a (for a[i]) or C (for C(w)); else None."""
     if isinstance(expr, sp.Symbol):
@@ -445,9 +456,10 @@ class Scope:
     def uses_of(self, expr, base: sp.IndexedBase) -> set:
         """The index tuples at which family `base` is used in `expr`, through definitions.
 
-        Held-constant families are not followed: a derivative does not look through them.
+        Held-constant families are not followed: a derivative does not look through them.  An
+        index a sum binds is its own (μ = Σ_i z_i uses every z, not the z_i of a sum around it).
         """
-        found = {ind.indices for ind in expr.atoms(sp.Indexed) if ind.base == base}
+        found = _uses(expr, base)
         for occurrence in self.defined_occurrences(expr):
             if self.is_held(occurrence) or head_of(occurrence) == base:
                 continue

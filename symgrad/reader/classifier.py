@@ -69,6 +69,9 @@ class Classifier:
         if isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and _of_functions_not_yet_defined(rhs, section):
             self.close()
             return derivation.define(label, latex=latex, note=f"defines the derivative {latex.split('=')[0].strip()} by a limit")
+        if len(sides) == 2 and (general := _for_every_sample(lhs, rhs, vocabulary.index_symbol)) is not None:
+            lhs, rhs = general  # h_θ(x^{(i)}) = Σ_j θ_j x_j^{(i)} says what h_θ(x) is
+            sides = [lhs, rhs]
         names = sides[:-1]
         if all(is_name(side) and written_as_name(written, vocabulary.layered) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
@@ -188,6 +191,25 @@ def defined_for_every_layer(expr) -> bool:
     name = str(expr.base) if isinstance(expr, sp.Indexed) else getattr(expr, "name", None)
     layered = layer_of(name) if name else None
     return layered is not None and is_generic_layer(layered[1])
+
+
+def _for_every_sample(lhs, rhs, index):
+    """h(x_i) = body, with x_i a sample and i used nowhere else: the function h(x) = body with
+    x_{ij} read as x_j (its argument's components), or None for another line."""
+    if not (isinstance(lhs, AppliedUndef) and lhs.args and all(
+            isinstance(arg, sp.Indexed) and arg.indices == (index,) for arg in lhs.args)):
+        return None
+    bases = {arg.base for arg in lhs.args}
+    params = {arg.base: sp.Symbol(str(arg.base.label), real=True) for arg in lhs.args}
+    renamed = {}
+    for element in rhs.atoms(sp.Indexed):
+        if element.base in bases and element.indices[0] == index:
+            rest = element.indices[1:]
+            renamed[element] = element.base[rest] if rest else params[element.base]
+    body = rhs.xreplace(renamed)
+    if index in body.free_symbols:
+        return None  # the body reads sample i elsewhere (y_i): not a function of x alone
+    return lhs.func(*(params[arg.base] for arg in lhs.args)), body
 
 
 def _of_functions_not_yet_defined(limit: sp.Limit, section: set) -> bool:

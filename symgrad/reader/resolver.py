@@ -386,6 +386,8 @@ class Resolver:
             return self._Name(node.Name(base.word, base.start, base.sub, layer, base.index))
         if isinstance(base, node.Call) and not base.primes and self._function_of(base.name) is None and len(base.args) == 1:
             # c_i (y_i - β x_i)^2 is c_i times the square, as it is typeset, not (c_i (…))^2
+            if self._looks_like_a_function(base.name):
+                self._Call(base)  # h_θ(x)^2 with h_θ unknown: the error _Call gives
             return self._Name(base.name) * self._power_of(self.value(base.args[0]), self.value(item.exponent), item)
         return self._power_of(self.value(base), self.value(item.exponent), item)
 
@@ -421,8 +423,9 @@ class Resolver:
             if len(item.args) != 1:
                 raise self.error(f"{name.word} is not a function, so ({', '.join('…' for _ in item.args)}) cannot be its arguments", item)
             if self._looks_like_a_function(name):
+                written = f"{name.word}_{name.sub}" if isinstance(name.sub, str) else name.word
                 raise self.error(
-                    f"{name.word}(…) looks like a function symgrad does not know: define it ({name.word}(z) = …) "
+                    f"{written}(…) looks like a function symgrad does not know: define it ({written}(x) = …) "
                     f"or declare it in the notation block's functions", item)
             return self._Name(name) * self.value(item.args[0])
         args = [self.value(arg) for arg in item.args]
@@ -443,8 +446,15 @@ class Resolver:
 
     def _looks_like_a_function(self, name: node.Name) -> bool:
         """loss(w), \\mathrm{tr}(A): a word of several letters, none of them names of the document,
-        before a parenthesis is an application, never a product."""
+        before a parenthesis is an application, never a product; so is h_θ(x), a name with a
+        subscript that is no index (a_i(1 − a_i) and w_1(x − y) are products)."""
         word = name.word
+        if isinstance(name.sub, str) and name.layer is None:  # h_θ(x), f_w(x): a function indexed by its parameter
+            sub = name.sub
+            indices = self.vocab.index_letters | {self.vocab.index}
+            index_like = sub.isdigit() or all(c in indices or c.isdigit() or c == "," for c in sub) \
+                or self.bound_symbol(sub) is not None
+            return not index_like and not self.vocab.knows_value(f"{word}_{sub}") and not self.vocab.knows_value(word)
         return len(word) > 1 and word.isalpha() and name.sub is None and not self.vocab.knows(word) and not all(self.vocab.knows(c) for c in word)
 
     def _function_of(self, name: node.Name):
