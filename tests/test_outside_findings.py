@@ -239,6 +239,23 @@ $$K(\theta) = \sum_{i=1}^{m} g_\theta(x^{(i)})^2 \quad (5)$$
 
 $$\frac{\partial K}{\partial \theta} = 0 \quad (6)$$
 """, {"1": D, "2": D, "3": P, "4": F, "5": X, "6": I}),
+    "≈ between numbers holds to the digits written; between expressions with no step it is not passed": (
+        r"""# Approximations
+
+$$C(w) = w^2 \quad (1)$$
+
+$$\sigma'(0) \approx 0.5 \quad (2)$$
+
+$$\sigma'(0) \approx 0.25 \quad (3)$$
+
+$$C'(1.5) \approx 3 \quad (4)$$
+
+$$\pi \approx 3.14 \quad (5)$$
+
+$$\frac{dC}{dw} \approx w \quad (6)$$
+
+$$\frac{dC}{dw} \approx 2 w \quad (7)$$
+""", {"1": D, "2": F, "3": P, "4": P, "5": P, "6": I, "7": P}),
 }
 
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import sympy as sp
 
 from symgrad.reader import ReadError, read_formula
 from symgrad.reader.vocabulary import BUILTIN_FUNCTIONS
@@ -130,6 +131,8 @@ def test_every_command_is_a_name_or_a_function_applied_to_what_follows(command):
         applied = read_formula(f"{command}(z)").sides[0]
         assert applied == read_formula(f"{command} z").sides[0] and applied.free_symbols
         assert "*" not in str(applied) or command == r"\sech"  # applied, not multiplied
+    elif command == r"\pi":  # the number π, unless the document gives \pi a meaning of its own
+        assert read_formula(command).sides == [sp.pi] and read_formula(r"\pi(z)").sides == [sp.pi * sp.Symbol("z", real=True)]
     else:
         (name,) = read_formula(command).sides
         assert str(name) == command  # a Greek letter (or \ell) is a name of its own

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symgrad.check.algorithms import check_algorithm
-from symgrad.check.calculus import Calculus, UnsupportedDerivative, difference_quotient
+from symgrad.check.approximations import check_approximation, defines_the_derivative
+from symgrad.check.calculus import Calculus, UnsupportedDerivative
 from symgrad.check.diagnose import (
     describe_change,
     explain_failure,
@@ -136,7 +137,7 @@ class Checker:
                 if equation.kind == Kind.UPDATE:
                     return dict(verdict=Verdict.DEFINITION, note=_update_note(equation))
                 if equation.kind == Kind.APPROXIMATION:
-                    return self._approximation(equation, limit)
+                    return check_approximation(equation, self.calculus, self.scope, self.seed, limit)
                 return self._claim(equation, limit)
         except (UnsupportedDerivative, TimeLimitExceeded) as error:
             if isinstance(error, UnsupportedDerivative):
@@ -212,7 +213,7 @@ class Checker:
 
     def _claim(self, equation: Equation, limit: float) -> dict:
         lhs = equation.left_side
-        if _defines_the_derivative(lhs, equation.rhs):
+        if defines_the_derivative(lhs, equation.rhs):
             return dict(verdict=Verdict.PROVEN, method=Method.SYMBOLIC, evidence=(
                 "the definition of the derivative: the difference quotient tends to it, for any differentiable function"))
         elsewhere = self._defined_only_at_other_layers(lhs)
@@ -309,39 +310,6 @@ class Checker:
             text = "the claimed value differs from the true one (no simpler explanation was found in time)"
             return Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
 
-    def _approximation(self, equation: Equation, limit: float) -> dict:
-        """lhs ≈ rhs with a small step h: with h on one side, that side tends to the other as
-        h → 0; with h on both (f(w + h) ≈ f(w) + f′(w) h, an expansion to order k in h), that
-        they differ by less than h^k: (lhs − rhs)/h^k → 0."""
-        lhs, rhs = equation.lhs, equation.rhs
-        small = sorted((s for s in lhs.free_symbols | rhs.free_symbols if _is_small_step(s)), key=str)
-        if len(small) != 1:
-            return dict(verdict=Verdict.DEFINITION, note="an approximation (≈) with no small step to let go to 0: nothing to check")
-        step = small[0]
-        if step in lhs.free_symbols and step in rhs.free_symbols:
-            order = _order_in(rhs, step)
-            scaled = f"(left − right)/{plain(step ** order)}" if order else "left − right"
-            reading = f"≈ is read as: {scaled} → 0 as {plain(step)} → 0 (an expansion to order {order} in {plain(step)})"
-            truth, near = sp.S.Zero, (lhs - rhs) / step**order
-            failed = f"as {plain(step)} → 0, {scaled} tends to {{}}, not 0: the expansion is wrong at order {order}"
-        else:
-            far, near = (lhs, rhs) if step in rhs.free_symbols else (rhs, lhs)
-            reading = f"≈ is read as: equal in the limit {plain(step)} → 0"
-            truth = self.calculus.evaluate(far)
-            failed = f"as {plain(step)} → 0 the side with {plain(step)} tends to {{}}, not to the other side"
-        approached = self.calculus.evaluate(sp.Limit(near, step, 0, dir="+-"))
-        if approached.has(sp.Limit):
-            text = f"the limit as {plain(step)} → 0 was not found"
-            return dict(verdict=Verdict.INCONCLUSIVE, readings=(reading,), diagnosis=Diagnosis(DiagnosisKind.LIMIT, text, text))
-        sides = (approached, truth) if near is lhs else (truth, approached)  # as written, left first
-        outcome = decide(*sides, self.scope, self.seed, limit)
-        diagnosis = None
-        if outcome.verdict == Verdict.FAILS:
-            text = failed.format(plain(approached))
-            diagnosis = Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
-        return dict(verdict=outcome.verdict, method=outcome.method, evidence=outcome.evidence or None,
-                    counterexample=outcome.counterexample, diagnosis=diagnosis, readings=(reading,))
-
     def _written_conditions(self, equation: Equation) -> tuple[str, ...]:
         """Where the line as written is defined (ln w: w > 0), unless its definitions make that always so."""
         written = equation.domain + (equation.chain.claim.domain if equation.kind == Kind.STEP else ())
@@ -392,30 +360,6 @@ def _name_of(expr) -> str:
     if isinstance(expr, sp.Symbol):
         return expr.name.split("_")[0].split("^")[0]
     return str(getattr(expr, "func", expr))
-
-
-#: Names of a small step: what an approximation's right side lets go to 0.
-_SMALL_STEPS = ("h", "\\epsilon", "\\varepsilon", "\\delta", "\\Delta")
-
-
-def _is_small_step(symbol) -> bool:
-    return symbol.is_Symbol and symbol.name in _SMALL_STEPS
-
-
-def _defines_the_derivative(lhs, rhs) -> bool:
-    """∂C/∂w = lim_{h → 0} (C(w + h, b) − C(w, b))/h, or a central difference: true of every C
-    differentiable there, whatever C is (and checked like any claim if the quotient is off)."""
-    if not (isinstance(lhs, sp.Derivative) and isinstance(rhs, sp.Limit) and rhs.args[2] == 0):
-        return False
-    quotient = difference_quotient(rhs.args[0], rhs.args[1])
-    return (isinstance(quotient, sp.Derivative) and str(head_of(quotient.expr)) == str(head_of(lhs.expr))
-            and quotient.variable_count == lhs.variable_count)
-
-
-def _order_in(expr: sp.Expr, step: sp.Symbol) -> int:
-    """The highest power of the step in an expansion (1 in f(w) + f′(w) h), 0 where it is not a polynomial in it."""
-    expanded = sp.expand(expr)
-    return int(sp.degree(expanded, step)) if expanded.is_polynomial(step) else 0
 
 
 def _update_note(equation: Equation) -> str:

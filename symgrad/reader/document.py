@@ -371,8 +371,9 @@ def _defined_function(tree) -> str | None:
 
 
 def _defined_word(tree) -> str | None:
-    """The word a definition line defines (``output`` in ``output = y = …``), read off the syntax."""
-    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2:
+    """The word a definition line defines (``output`` in ``output = y = …``), read off the syntax;
+    none for an approximation (π ≈ 3.14 does not define π)."""
+    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2 or "≈" in tree.operators:
         return None
     left = tree.sides[0]
     if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name):  # Nielsen's z^l = …

@@ -555,6 +555,8 @@ class Resolver:
             value = sp.Symbol(full, integer=True, positive=True)  # d in Σ_{k=1}^{d}: a count of its own
         elif full == "e":
             value = sp.E
+        elif full == "\\pi" and not self.vocab.knows_value(full):
+            value = sp.pi
         else:
             value = sp.Symbol(full, real=True)
         if name.layer is not None and not vocab.layers:
