@@ -283,12 +283,44 @@ def test_a_counterexample_is_never_placed_on_a_kink(tmp_path):
     assert 0 < z < 1  # where the claim says 1 and the derivative is 0, not z = 1 where it has no value
 
 
+def test_a_leaky_relu_counterexample_is_not_on_its_kink(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text(r"""# leaky ReLU
+
+$$f(z) = \begin{cases} z & z > 0 \\ 0.01 z & z \le 0 \end{cases} \quad (1)$$
+
+$$a_i = f(w x_i + b) \quad (2)$$
+
+$$C = \frac{1}{2n}\sum_{i=1}^{n} (a_i - y_i)^2 \quad (3)$$
+
+$$\frac{\partial C}{\partial b} = \frac{1}{n}\sum_{i=1}^{n} (a_i - y_i) \begin{cases} 1 & w x_i + b > 0 \\ 0.1 & w x_i + b \le 0 \end{cases} \quad (4)$$
+""", encoding="utf-8")
+    finding = check(read_document(path)[0]).findings[-1]
+    assert finding.verdict == F
+    values = finding.counterexample.values
+    for k in range(1, finding.counterexample.n + 1):
+        assert values["w"] * values[f"x[{k}]"] + values["b"] != 0
+
+
+def test_an_unclosed_display_ends_at_the_blank_line_and_the_next_one_is_read(tmp_path, capsys):
+    from symgrad.cli import main
+
+    path = tmp_path / "doc.md"
+    path.write_text("# d\n\n$$C = w^2 \\quad (1)$$\n\n$$\\frac{dC}{dw} = 2 w \\quad (2)\n\n"
+                    "where the factor 2 comes from the square.\n\n$$\\frac{dC}{dw} = w \\quad (3)$$\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert f"{path}:5:1: error: '$$' opens a display that is never closed" in err
+    assert "(3)    FAILS" in out and "comes" not in out  # the prose is never read as a formula
+
+
 @pytest.mark.parametrize(
     "formula, says",
     [
         (r"\frac{dC}{dw^2}", r"write d\^2 above"),  # d/d(w²) or a second derivative with its ^2 forgotten
         (r"\frac{\partial^2 C}{\partial w}", "make order 1"),
         (r"\theta^T x", "transpose"),
+        (r"C = 1/2n \sum_{i=1}^{n} x_i", r"may divide by b or by b c"),  # 1/(2n) or n/2
     ],
 )
 def test_what_has_two_readings_is_an_error_that_names_both(formula, says):

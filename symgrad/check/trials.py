@@ -288,6 +288,7 @@ class Trials:
     scope: Scope
     seed: int
     variables: Variables
+    _kinks: list | None = field(default=None, init=False, repr=False)
 
     def points(self, per_count: int = 2, pieces: bool = False):
         """(n, values) for every trial, deterministic for the seed; with `pieces`, also one inside
@@ -308,6 +309,26 @@ class Trials:
     def _pieces(self) -> tuple:
         return _pieces((self.lhs, self.rhs), self.scope, self.variables.symbols)
 
+    def _on_a_kink(self, trial: Trial) -> bool:
+        """Whether a difference lies where the sides have a kink or a jump (w x_1 + b = 0 for a
+        leaky ReLU): no counterexample there, where a derivative has no value to compare."""
+        if self._kinks is None:
+            self._kinks = [k for k in kinks(self.scope.unfold(self.lhs)) | kinks(self.scope.unfold(self.rhs))
+                           if k.free_symbols]
+        values = trial.values
+        for kink in self._kinks:
+            labels = {key.label for key in values if isinstance(key, sp.IndexedBase)}
+            unknown = [s for s in kink.free_symbols if isinstance(s, sp.Symbol) and s not in values and s not in labels]
+            samples = range(1, trial.n + 1) if len(unknown) == 1 and unknown[0].is_integer else [None] if not unknown else []
+            for sample in samples:
+                point = {**values, unknown[0]: sample} if sample is not None else values
+                try:
+                    if abs(float(Evaluator(point, self.scope, FLOAT)(kink))) < 1e-12:
+                        return True
+                except (NotNumeric, ZeroDivisionError, OverflowError, ValueError, TypeError):
+                    continue
+        return False
+
     def screen(self) -> tuple[Trial | None, int]:
         """A difference found in floats and confirmed rigorously (or None), and how many trials were defined."""
         defined = 0
@@ -318,7 +339,7 @@ class Trials:
             defined += 1
             if floats_differ(pair):
                 trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
-                if trial.state == "differ":
+                if trial.state == "differ" and not self._on_a_kink(trial):
                     return trial, defined
         return None, defined
 
@@ -327,7 +348,7 @@ class Trials:
         equal = []
         for n, values in self.points(pieces=True):
             trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
-            if trial.state == "differ":
+            if trial.state == "differ" and not self._on_a_kink(trial):
                 return trial, equal
             if trial.state == "equal":
                 equal.append(trial)
@@ -359,7 +380,7 @@ class Trials:
                     if pair is not None and not floats_differ(pair):
                         continue  # where floats are undefined (overflow), only a rigorous look can tell
                     trial = decide_trial(self.lhs, self.rhs, values, self.scope, n)
-                    if trial.state != "differ":
+                    if trial.state != "differ" or self._on_a_kink(trial):
                         continue
                     if trial.lhs != 0 and trial.rhs != 0:
                         return trial

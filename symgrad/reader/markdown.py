@@ -15,7 +15,8 @@ from symgrad.reader.source import Source, delimited_spans
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)")
 _ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+([A-Z][^$]{0,80}?)\s*$")
-_DISPLAY = re.compile(r"\$\$(.*?)\$\$", re.S)
+#: A display: $$ … $$ within one paragraph (a blank line ends it, as in Markdown's math).
+_DISPLAY = re.compile(r"\$\$((?:(?!\n[ \t]*\n).)*?)\$\$", re.S)
 
 
 def heading(line: str) -> Heading | None:
@@ -63,12 +64,20 @@ def pieces(source: Source) -> list:
     return out
 
 
+def _unclosed(position: int) -> Problem:
+    return Problem(ReadError("'$$' opens a display that is never closed (before a blank line ends the paragraph)",
+                             None, position))
+
+
 def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
     """Prose with its $$ displays cut out."""
     out, cursor = [], start
     chunk = source.text[start:end]
     for match in _DISPLAY.finditer(chunk):
-        before = chunk[cursor - start : match.start()].strip()
+        raw = chunk[cursor - start : match.start()]
+        if "$$" in raw:
+            out.append(_unclosed(cursor + raw.index("$$")))
+        before = raw.strip()
         if before:
             out.append(Prose(before))
         cursor = start + match.end()
@@ -82,7 +91,7 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
             out.append(Display(snippet, label, snippet.position(0)[0]))
     rest = chunk[cursor - start :]
     if "$$" in rest:
-        out.append(Problem(ReadError("'$$' opens a display that is never closed", None, cursor + rest.index("$$"))))
+        out.append(_unclosed(cursor + rest.index("$$")))
     if rest.strip():
         out.append(Prose(rest.strip()))
     return out

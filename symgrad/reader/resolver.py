@@ -166,6 +166,9 @@ class Resolver:
 
     def _product(self, items, k) -> sp.Expr:
         factors = []
+        for item in items[k:]:
+            if isinstance(item, node.Fraction) and item.juxtaposed:
+                raise self.error("a / b c may divide by b or by b c: write \\frac{a}{b c}, or (a/b) c", item)
         while k < len(items):
             factor, k = self._factor(items, k)
             factors.append(factor)

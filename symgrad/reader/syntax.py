@@ -10,7 +10,7 @@ formula's snippet, so an error points at the author's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token, Transformer
 
@@ -105,6 +105,7 @@ class Fraction:
     numerator: object
     denominator: object
     start: int
+    juxtaposed: bool = False  # a / b c: written with a slash and a name or number right after
 
 
 @dataclass(frozen=True)
@@ -281,15 +282,20 @@ class SyntaxBuilder(Transformer):
 
     def product(self, children):
         """Items side by side; ``a / b`` divides the item before the slash by the one after it."""
-        items, dividing = [], False
+        items, dividing, operator, slashed = [], False, False, None
         for child in children:
             if isinstance(child, Token) and child.type in ("MULOP", "DIVOP"):
-                dividing = child.type == "DIVOP"
+                dividing, operator = child.type == "DIVOP", True
                 continue
+            if slashed is not None:  # 1/2n: a name or number right after a fraction written with a slash
+                if not operator and isinstance(child, (Name, Number)):
+                    items[slashed] = replace(items[slashed], juxtaposed=True)
+                slashed = None
             if dividing and items:
                 numerator = items.pop()
                 child = Fraction(numerator, child, _start(numerator))
-            dividing = False
+                slashed = len(items)
+            dividing = operator = False
             items.append(child)
         if len(items) == 1 and not isinstance(items[0], OPERATORS):
             return items[0]
