@@ -256,6 +256,26 @@ $$\frac{dC}{dw} \approx w \quad (6)$$
 
 $$\frac{dC}{dw} \approx 2 w \quad (7)$$
 """, {"1": D, "2": F, "3": P, "4": P, "5": P, "6": I, "7": P}),
+    "a restated σ that differs from the sigmoid leaves the lines that use it unchecked": (
+        r"""# sigma defined the other way
+
+$$\sigma(z) = \frac{1}{1+e^{z}} \quad (1)$$
+
+$$\sigma'(z) = \sigma(z)(1-\sigma(z)) \quad (2)$$
+""", {"1": X, "2": I}),
+    "a piecewise function of a defined residual is differentiated as a real function": (
+        r"""# Huber loss on residuals
+
+$$r_i = w x_i - y_i \quad (1)$$
+
+$$H(r) = \begin{cases} \frac{1}{2} r^2 & |r| \le \delta \\ \delta (|r| - \frac{1}{2}\delta) & \text{otherwise} \end{cases} \quad (2)$$
+
+$$C = \frac{1}{n}\sum_{i=1}^{n} H(r_i) \quad (3)$$
+
+$$\frac{\partial C}{\partial w} = \frac{1}{n}\sum_{i=1}^{n} \begin{cases} r_i x_i & |r_i| \le \delta \\ \delta \operatorname{sign}(r_i) x_i & \text{otherwise} \end{cases} \quad (4)$$
+
+$$\frac{\partial C}{\partial w} = \frac{1}{n}\sum_{i=1}^{n} \begin{cases} r_i x_i & |r_i| \le \delta \\ \delta x_i & \text{otherwise} \end{cases} \quad (5)$$
+""", {"1": D, "2": D, "3": D, "4": P, "5": F}),
 }
 
 

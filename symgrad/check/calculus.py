@@ -235,7 +235,7 @@ class Calculus:
         derivative with respect to each: computed once per expression, reused for every variable."""
         if expr not in self._rules:
             inner = self._inner_nodes(expr)
-            placeholders = {node: sp.Dummy(f"u{k}") for k, node in enumerate(inner)}
+            placeholders = {node: sp.Dummy(f"u{k}", real=True) for k, node in enumerate(inner)}  # values are real
             outer = expr.xreplace(placeholders)
             self._restore[expr] = {symbol: node for node, symbol in placeholders.items()}
             self._rules[expr] = (outer, [(node, outer.diff(symbol)) for node, symbol in placeholders.items()])

@@ -153,7 +153,7 @@ class Checker:
         except Exception as error:  # noqa: BLE001
             # A bug of symgrad's or a limit of SymPy's: the line is not judged, the run goes on, and
             # the report says so (diagnosis kind "internal"; the test suite fails on any).
-            text = f"symgrad could not check this line ({type(error).__name__}: {str(error)[:200]})"
+            text = f"symgrad could not check this line ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
             return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.INTERNAL, text, text))
 
     def _unread(self, equation: Equation) -> dict:
@@ -196,6 +196,8 @@ class Checker:
                 self.scope.define(equation.lhs, value, equation.label)
             except DefinitionConflict as error:
                 text = str(error)
+                label = equation.label or f"line {equation.line}"
+                self.undetermined[_name_of(equation.lhs)] = (label, "defines it differently from how symgrad reads it")
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
             except CircularDefinition as error:
                 text = str(error)

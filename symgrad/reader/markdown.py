@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from symgrad.reader.errors import ReadError
-from symgrad.reader.labels import take_label
+from symgrad.reader.labels import bare_number, take_label
 from symgrad.reader.macros import Macros
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
 from symgrad.reader.source import Source, delimited_spans
@@ -88,6 +88,10 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
             continue
         if snippet.text.strip():
             snippet, label = take_label(snippet)
+            ambiguous = bare_number(snippet) if label is None else None
+            if ambiguous is not None:
+                out.append(Problem(ambiguous))
+                continue
             out.append(Display(snippet, label, snippet.position(0)[0]))
     rest = chunk[cursor - start :]
     if "$$" in rest:
