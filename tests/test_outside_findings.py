@@ -288,6 +288,13 @@ def test_a_proof_that_divides_says_where_the_denominator_is_not_0(tmp_path):
     assert second.verdict == P and second.conditions == ()  # n is a count: never 0
 
 
+def test_a_proof_names_the_conditions_of_the_definitions_it_uses_once(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text("# Logs\n\n$$f = \\ln w \\quad (1)$$\n\n$$\\frac{df}{dw} = \\frac{1}{w} \\quad (2)$$\n", encoding="utf-8")
+    claim = check(read_document(path)[0]).findings[1]
+    assert claim.verdict == P and claim.conditions == ("w > 0",)  # not also w ≠ 0, which w > 0 implies
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_each_finding_is_judged_as_the_oracle_says(tmp_path, name):
     text, expected = CASES[name]

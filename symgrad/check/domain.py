@@ -49,6 +49,23 @@ def positive_symbols(conditions) -> dict:
     return replacements
 
 
+def without_implied(conditions) -> list:
+    """The conditions less those another one implies (w ≠ 0, w ≥ 0 and w² > 0 beside w > 0)."""
+    kept = []
+    for condition in conditions:
+        others = [other for other in conditions if other is not condition]
+        if not any(_implies(other, condition) for other in others):
+            kept.append(condition)
+    return kept
+
+
+def _implies(premise, condition) -> bool:
+    replacements = positive_symbols([premise]) if isinstance(premise, (sp.StrictGreaterThan, sp.GreaterThan)) else {}
+    if not replacements or premise == condition:
+        return False
+    return sp.simplify(condition.xreplace(replacements)) is sp.true
+
+
 _SYMBOLS = {sp.StrictGreaterThan: ">", sp.GreaterThan: "≥", sp.StrictLessThan: "<", sp.LessThan: "≤", sp.Unequality: "≠"}
 
 

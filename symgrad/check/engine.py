@@ -23,7 +23,7 @@ from symgrad.check.diagnose import (
     first_difference,
     index_mismatch,
 )
-from symgrad.check.domain import always_holds, describe
+from symgrad.check.domain import always_holds, describe, without_implied
 from symgrad.check.equivalence import decide
 from symgrad.check.layers import LayerInstances
 from symgrad.check.scope import (
@@ -313,9 +313,14 @@ class Checker:
             return Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
 
     def _written_conditions(self, equation: Equation) -> tuple[str, ...]:
-        """Where the line as written is defined (ln w: w > 0), unless its definitions make that always so."""
+        """Where the line as written is defined (ln w: w > 0), and the definitions it uses (f = ln w
+        makes df/dw = 1/w hold where w > 0), unless the definitions make that always so."""
         written = equation.domain + (equation.chain.claim.domain if equation.kind == Kind.STEP else ())
-        return tuple(describe(c) for c in dict.fromkeys(written) if not always_holds(self.scope.unfold(c.lhs - c.rhs), c))
+        used = set(self.scope.labels_used(*(side for side in (equation.left_side, equation.rhs) if side is not None)))
+        written += tuple(c for d in self.definitions if d.label in used and isinstance(d.lhs, (sp.Symbol, sp.Indexed))
+                         for c in d.domain)
+        needed = [c for c in dict.fromkeys(written) if not always_holds(self.scope.unfold(c.lhs - c.rhs), c)]
+        return tuple(describe(c) for c in without_implied(needed))
 
     def _relation_to_previous(self, equation: Equation, claimed, verdict: Verdict, diagnosis: Diagnosis | None):
         """Does this step follow from the line before it?  Say so when the answer is telling.
