@@ -65,7 +65,8 @@ def _without_step(equation: Equation, calculus: Calculus, scope: Scope, seed: in
     difference = scope.unfold(left - right)
     if not difference.free_symbols and not difference.has(sp.Derivative, sp.Limit, sp.Sum):
         tolerance = sp.Rational(1, 2) / 10 ** _decimals(equation.latex)
-        gap, within = abs(sp.N(difference, 30)), f"{float(tolerance):g}"
+        exact = sp.simplify(difference.rewrite(sp.exp))
+        gap, within = (sp.S.Zero if exact == 0 else abs(sp.N(exact, 30))), f"{float(tolerance):g}"
         reading = f"≈ between numbers is read as: equal to the digits written (within {within})"
         if not gap.is_number or not gap.is_finite:
             return dict(verdict=Verdict.INCONCLUSIVE, readings=(reading,))

@@ -847,6 +847,53 @@ doc(SD, "partial_activation_value", "Derivative with respect to one sample's act
     ],
     block='families = ["x", "y", "a"]')
 
+
+def zs(k: int) -> sp.Symbol:
+    return sp.Symbol(f"z_{k}")
+
+
+def MEAN(n: int) -> sp.Expr:
+    return rsum(zs, 1, n) / n
+
+
+doc(SD, "through_a_mean", "Derivatives with respect to one sample through the mean of all",
+    "Every term of a sum depends on z_i through the mean, whatever the sum's index is called "
+    "(found by an outside tester: only the i-th term was kept when the sum's index was i).",
+    [
+        Eq("1", r"\mu = \frac{1}{n}\sum_{i=1}^{n} z_i", "definition"),
+        Eq("2", r"v = \frac{1}{n}\sum_{i=1}^{n} (z_i - \mu)^2", "definition"),
+        Eq("3", r"\frac{\partial v}{\partial z_i} = \frac{2}{n}(z_i - \mu)\left(1 - \frac{1}{n}\right)", "false",
+           CS(lambda n, i: D(rsum(lambda k: (zs(k) - MEAN(n)) ** 2, 1, n) / n, zs(i)),
+              lambda n, i: sp.Rational(2, n) * (zs(i) - MEAN(n)) * (1 - sp.Rational(1, n))),
+           prose="Claim (3) keeps only the i-th term: false from n = 2 on."),
+        Eq("4", r"\frac{\partial v}{\partial z_i} = \frac{2}{n}(z_i - \mu)", "true",
+           CS(lambda n, i: D(rsum(lambda k: (zs(k) - MEAN(n)) ** 2, 1, n) / n, zs(i)),
+              lambda n, i: sp.Rational(2, n) * (zs(i) - MEAN(n))),
+           prose="Claim (4) is true: the other terms add -2/n^2 times a sum of deviations, which is 0."),
+        Eq("5", r"W = \sum_{i=1}^{n} y_i \mu", "definition"),
+        Eq("6", r"\frac{\partial W}{\partial z_i} = \frac{y_i}{n}", "false",
+           CS(lambda n, i: D(rsum(lambda k: y(k) * MEAN(n), 1, n), zs(i)), lambda n, i: y(i) / n),
+           prose="Claim (6) is false from n = 2 on."),
+        Eq("7", r"\frac{\partial W}{\partial z_i} = \frac{1}{n}\sum_{k=1}^{n} y_k", "true",
+           CS(lambda n, i: D(rsum(lambda k: y(k) * MEAN(n), 1, n), zs(i)), lambda n, i: rsum(y, 1, n) / n),
+           prose="Claim (7) is true."),
+    ])
+
+doc(SD, "approximate_numbers", "Approximations between numbers",
+    "An approximation between numbers holds to the digits written (an outside tester found them passed "
+    "as definitions).",
+    [
+        Eq("1", r"C(w) = w^2", "definition"),
+        Eq("2", r"\sigma'(0) \approx 0.5", "false",
+           C(lambda n: D(SIG(z), z).subs(z, 0), lambda n: R("0.5")), prose="Claim (2) is false: σ'(0) = 1/4."),
+        Eq("3", r"\sigma'(0) \approx 0.25", "true",
+           C(lambda n: D(SIG(z), z).subs(z, 0), lambda n: R("0.25")), prose="Claim (3) is true."),
+        Eq("4", r"C'(1.5) \approx 30", "false",
+           C(lambda n: D(w ** 2, w).subs(w, R("1.5")), lambda n: 30), prose="Claim (4) is false: C'(1.5) = 3."),
+        Eq("5", r"C'(1.5) \approx 3", "true",
+           C(lambda n: D(w ** 2, w).subs(w, R("1.5")), lambda n: 3), prose="Claim (5) is true."),
+    ])
+
 # ---------------------------------------------------------------------------
 # 3. operator-scope
 #    The conventional reading: d/dw, \partial_w and \frac{\partial}{\partial w} take the whole
