@@ -276,6 +276,33 @@ $$\frac{\partial C}{\partial w} = \frac{1}{n}\sum_{i=1}^{n} \begin{cases} r_i x_
 
 $$\frac{\partial C}{\partial w} = \frac{1}{n}\sum_{i=1}^{n} \begin{cases} r_i x_i & |r_i| \le \delta \\ \delta x_i & \text{otherwise} \end{cases} \quad (5)$$
 """, {"1": D, "2": D, "3": D, "4": P, "5": F}),
+    "\\text{ReLU}(z) is the function, never prose blanked out of the formula": (
+        r"""# ReLU written with \text
+
+$$C = \frac{1}{2}\left(\text{ReLU}(w x) - y\right)^2 \quad (1)$$
+
+$$\frac{\partial C}{\partial w} = (w x - y)\, x \quad (2)$$
+
+$$\text{ReLU}(z) = \max(0, z) \quad (3)$$
+""", {"1": D, "2": F, "3": P}),
+    "an update rule after the derivation leaves the lines before it as they were": (
+        r"""# Ng's linear regression
+
+$$J(\theta_0, \theta_1) = \frac{1}{2m} \sum_{i=1}^{m} \left(\theta_0 + \theta_1 x^{(i)} - y^{(i)}\right)^2 \quad (1)$$
+
+$$\frac{\partial J}{\partial \theta_0} = \frac{1}{m} \sum_{i=1}^{m} \left(\theta_0 + \theta_1 x^{(i)} - y^{(i)}\right) \quad (2)$$
+
+$$\theta_j := \theta_j - \alpha \frac{\partial J}{\partial \theta_j} \quad (3)$$
+
+$$\theta_1 := \theta_1 - \alpha \frac{1}{m} \sum_{i=1}^{m} \left(\theta_0 + \theta_1 x^{(i)} - y^{(i)}\right) x^{(i)} \quad (4)$$
+""", {"1": D, "2": P, "3": D, "4": D}),
+    "dσ/dz is the derivative of σ(z)": (
+        r"""# The sigmoid's derivative
+
+$$\frac{d\sigma}{dz} = \sigma(z)(1 - \sigma(z)) \quad (1)$$
+
+$$\frac{d\sigma}{dz} = \sigma(z)^2 \quad (2)$$
+""", {"1": P, "2": F}),
 }
 
 

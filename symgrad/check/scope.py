@@ -156,6 +156,11 @@ def _uses(expr, base: sp.IndexedBase) -> set:
     return set().union(*(_uses(arg, base) for arg in expr.args)) if expr.args else set()
 
 
+def _is_parameter(param) -> bool:
+    """A function's parameter written as a name: w, or one of a numbered family, θ_0."""
+    return param.is_Symbol or isinstance(param, sp.Indexed) and all(i.is_Integer for i in param.indices)
+
+
 def head_of(expr):
     """The name an expression is an occurrence of: C, a (for a[i]) or C (for C(w)); else None."""
     if isinstance(expr, sp.Symbol):
@@ -253,7 +258,7 @@ class Scope:
         if self._reaches(body, head):
             raise CircularDefinition(f"{plain(head)} is defined through itself: it has no value to substitute")
         self._record(candidate)
-        if isinstance(head, sp.core.function.UndefinedFunction) and all(p.is_Symbol for p in params):
+        if isinstance(head, sp.core.function.UndefinedFunction) and all(_is_parameter(p) for p in params):
             # after C(w) = …, a bare C is C(w): ∂C/∂w differentiates the definition, not a new name
             name = sp.Symbol(head.__name__, real=True)
             self._record(Definition(name, (), body, label))

@@ -121,10 +121,11 @@ class Classifier:
         name = is_name(lhs) and written_as_name(left, vocabulary.layered)
         if operators[0] == "≈":
             return self.derivation.approximate(label, lhs, rhs, latex=latex)
+        element = isinstance(lhs, sp.Indexed) and written_as_name(left, vocabulary.layered)  # θ_1 := θ_1 − …
+        if (name or element) and (operators[0] == "←" or written_as_update(left, right) or _refers_to(rhs, lhs)):
+            return self.derivation.update(label, lhs, rhs, latex=latex)
         if not name:
             raise ReadError(f"the left side of {operators[0]} is a name: what it gives a value", snippet, 0)
-        if operators[0] == "←" or written_as_update(left, right) or _refers_to(rhs, lhs):
-            return self.derivation.update(label, lhs, rhs, latex=latex)
         if never_defined(lhs, vocabulary):
             return self.derivation.claim(label, lhs, rhs, latex=latex)
         self.defined.setdefault(self.derivation.current_section, set()).add(head_name(lhs))
@@ -153,6 +154,8 @@ def remarks_in(snippet: Snippet) -> tuple[Snippet, list[str]]:
     for match in reversed(list(_REMARK.finditer(snippet.text))):
         if re.search(r"[_^]\s*\{?\s*$", snippet.text[: match.start()]):
             continue  # C_{\text{CE}}: a word in a subscript is part of a name, not a remark
+        if re.match(r"\s*\(", snippet.text[match.end():]) and re.fullmatch(r"\s*[A-Za-z]+\s*", match.group(1)):
+            continue  # \text{ReLU}(z): a function's name, read as \mathrm{ReLU}(z), never blanked
         remarks.insert(0, match.group(1).strip())
         snippet = snippet.blank(match.start(), match.end())
     return snippet, remarks
@@ -275,8 +278,9 @@ def is_name(expr) -> bool:
         return True
     if isinstance(expr, sp.Indexed):
         return all(isinstance(index, sp.Symbol) for index in expr.indices)
-    if isinstance(expr, (AppliedUndef, sigma)):
-        return all(isinstance(arg, sp.Symbol) for arg in expr.args) and len(set(expr.args)) == len(expr.args)
+    if isinstance(expr, (AppliedUndef, sigma)):  # C(w, b), J(θ_0, θ_1)
+        return all(isinstance(arg, sp.Symbol) or isinstance(arg, sp.Indexed) and all(i.is_Integer for i in arg.indices)
+                   for arg in expr.args) and len(set(expr.args)) == len(expr.args)
     return False
 
 

@@ -475,6 +475,11 @@ class Resolver:
             body, variables, order = leibniz
             counts = [self._variable_and_order(v) for v in variables]
             self._orders_agree(order, counts, item, "d")
+            function = self._function_of(body) if isinstance(body, node.Name) and not self.vocab.knows_value(body.word) else None
+            if function is not None and len(counts) == 1:  # dσ/dz: σ as a function of z
+                self.readings.append(f"d{body.word}/d{plain(counts[0][0])} is read as the derivative of "
+                                     f"{body.word}({plain(counts[0][0])})")
+                return sp.Derivative(function(counts[0][0]), counts[0])
             return sp.Derivative(self.value(body), *counts)
         denominator = self.value(item.denominator)
         self._needs(sp.Ne(denominator, 0))  # 1/w · w = 1 holds where w ≠ 0 only

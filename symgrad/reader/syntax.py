@@ -368,6 +368,10 @@ class SyntaxBuilder(Transformer):
         numerator, denominator = (Number(c, token.start_pos + k) for k, c in digits)
         return Fraction(numerator, denominator, children[0].start_pos)
 
+    def partial_slash(self, children):
+        """∂C/∂w written inline with a slash: the partial derivative, as \\frac{∂C}{∂w}."""
+        return PartialFraction(children[1], (children[4],), None, children[0].start_pos)
+
     def partial_frac(self, children):
         items = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "FRAC")]
         order = None
