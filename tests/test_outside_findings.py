@@ -303,6 +303,26 @@ $$\frac{d\sigma}{dz} = \sigma(z)(1 - \sigma(z)) \quad (1)$$
 
 $$\frac{d\sigma}{dz} = \sigma(z)^2 \quad (2)$$
 """, {"1": P, "2": F}),
+    "a rewritten iterate is a claim about it, and a second iterate line is checked": (
+        r"""# Gradient descent on a quadratic
+
+$$f(w) = (w - 3)^2 \quad (1)$$
+
+$$w^{(t+1)} = w^{(t)} - \eta f'(w^{(t)}) \quad (2)$$
+
+$$= w^{(t)} - 2\eta (w^{(t)} - 3) \quad (3)$$
+
+$$w^{(t+1)} = w^{(t)} + 2\eta (w^{(t)} - 3) \quad (4)$$
+""", {"1": D, "2": D, "3": P, "4": F}),
+    "Σ_i with no limits is the sum over every sample": (
+        r"""# Squared loss, short-hand sums
+
+$$L(w) = \frac{1}{2} \sum_i (w x_i - y_i)^2 \quad (1)$$
+
+$$\frac{\partial L}{\partial w} = \sum_i (w x_i - y_i)\, x_i \quad (2)$$
+
+$$\frac{\partial L}{\partial w} = \sum_i (w x_i - y_i) \quad (3)$$
+""", {"1": D, "2": P, "3": F}),
 }
 
 

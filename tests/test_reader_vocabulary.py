@@ -62,6 +62,7 @@ CONSTRUCTS = {
     "DFRAC": [(r"\frac{d}{dw} w^2", "[Derivative(w**2, w)]"), (r"\frac{\partial^2}{\partial w^2} w^3", "[Derivative(w**3, (w, 2))]"),
               (r"\frac{\mathrm{d}}{\mathrm{d}w} w^2", "[Derivative(w**2, w)]")],
     "SUM": [(r"\sum_{i=1}^{n} x_i", "[Sum(x[i], (i, 1, n))]"), (r"\sum_i^n x_i", "[Sum(x[i], (i, 1, n))]"),
+            (r"\sum_i x_i", "[Sum(x[i], (i, 1, n))]"), (r"\sum_{i} x_i", "[Sum(x[i], (i, 1, n))]"),
             (r"\sum_{i=1}^{n}\sum_{j=1}^{d} x_{ij}", "[Sum(x[i, j], (j, 1, d), (i, 1, n))]")],
     "LIM": [(r"\lim_{h \to 0} \frac{\sin(h)}{h}", "[Limit(sin(h)/h, h, 0, dir='+-')]")],
     "SQRT": [(r"\sqrt{w}", "[sqrt(w)]")],
@@ -83,7 +84,7 @@ UNREAD = [
     r"\int_0^1 w\,dw", r"\prod_{i=1}^n x_i", r"\det A", r"\operatorname*{argmax}_w C", r"\mathrm{tr}(A)",
     r"\sin^{-1} x", r"\tanh^{-1}(z)", r"\arctan x", r"\binom{n}{k}", r"\sqrt[3]{w}", r"\lfloor w \rfloor",
     r"\langle w, x\rangle", r"\mathbb{E}[x]", r"\mathbb{P}(y = 1)", r"\log_2 x", r"\max_i x_i", r"loss(w)",
-    r"\sum_{i} x_i", r"x!", r"\begin{cases} z & z > 0 \\ 0 & \text{sometimes} \end{cases}",
+    r"\sum_{j} x_j", r"x!", r"\begin{cases} z & z > 0 \\ 0 & \text{sometimes} \end{cases}",
     r"\begin{pmatrix} a \\ b \end{pmatrix}", r"w \in \mathbb{R}", r"\hat{\hat{y}}", r"\left\{ w \right\}",
 ]
 

@@ -38,6 +38,7 @@ class Classifier:
         self.broken = False  # the open claim did not read: its steps cannot be judged
         self.defined: dict[str, set] = {}  # section → the names defined in it
         self.generic: set = set()  # layered names defined for every layer (δ^{(l)}): anywhere after, a claim
+        self.defined_as: tuple | None = None  # the last line's definition (its value, its text): '= …' may rewrite it
 
     def close(self, broken: bool = False) -> None:
         """No chain is open from here (after a definition, a remark, or a claim that did not read)."""
@@ -50,6 +51,18 @@ class Classifier:
 
     def add(self, label, formula: Formula, latex: str, snippet: Snippet, remarks: list[str], vocabulary: Vocabulary) -> Equation:
         """Decide what a line is, and add it to the derivation (a ReadError if it cannot be one)."""
+        rewritten, self.defined_as = self.defined_as, None
+        if formula.leading and rewritten is not None and not self.derivation.chain_open and len(formula.sides) == 1:
+            # w^{(t+1)} = w^{(t)} − η g, then '= (1 − η λ) w^{(t)} − …': a claim about the value defined above
+            value, text = rewritten
+            return self.derivation.claim(label, value, self._primes(formula.sides[0], formula, snippet),
+                                         latex=f"{text} {latex.strip()}")
+        equation = self._added(label, formula, latex, snippet, remarks, vocabulary)
+        if equation.kind == "definition" and equation.rhs is not None and not formula.leading:
+            self.defined_as = (equation.rhs, latex.split("=", 1)[1].strip() if "=" in latex else latex)
+        return equation
+
+    def _added(self, label, formula: Formula, latex: str, snippet: Snippet, remarks: list[str], vocabulary: Vocabulary) -> Equation:
         derivation, sides = self.derivation, formula.sides
         note = _REMARK.sub(lambda m: m.group(1), latex) if remarks else ""
         if formula.leading:
@@ -75,7 +88,9 @@ class Classifier:
         names = sides[:-1]
         if all(is_name(side) and written_as_name(written, vocabulary.layered) for side, written in zip(names, formula.written)):
             fixed = [side for side in names if never_defined(side, vocabulary)]
-            if fixed and len(sides) == 2 and written_as_next_iterate(formula.written[0], formula.written[1]):
+            iterate = fixed and len(sides) == 2 and written_as_next_iterate(formula.written[0], formula.written[1])
+            if iterate and str(lhs) not in section:  # written again, it is a claim about the first
+                section.add(str(lhs))
                 self.close()  # w^{(t+1)} = w^{(t)} − η g: a new name, given by the one before it
                 return derivation.define(label, lhs, rhs, latex=latex, note="the next iterate, from the one before it")
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):

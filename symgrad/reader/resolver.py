@@ -196,7 +196,7 @@ class Resolver:
             return sp.Derivative(body, (variable, item.order)), end
         if isinstance(item, node.SumOperator):
             low = sp.S.One if item.low is None else self.value(item.low)
-            high = self.value(item.high)
+            high = self._every_sample(item) if item.high is None else self.value(item.high)
             variable = self._bound(item.variable, low)
             body = self._bound_body(item.variable.word, variable, items, k + 1)
             return sp.Sum(body, (variable, low, high)), len(items)
@@ -204,6 +204,16 @@ class Resolver:
         variable = self._bound(item.variable)
         body = self._bound_body(item.variable.word, variable, items, k + 1)
         return sp.Limit(body, variable, point, dir="+-"), len(items)
+
+    def _every_sample(self, item: node.SumOperator) -> sp.Expr:
+        """Σ_i with no limits: over every sample, i = 1 … n, when i is the sample index (printed)."""
+        if item.variable.word != self.vocab.index:
+            raise self.error(f"a sum over {item.variable.word} needs both limits, as in "
+                             f"\\sum_{{{item.variable.word}=1}}^{{d}}: only the sample index runs over every sample", item)
+        count = self.vocab.count_symbol
+        self.readings.append(f"Σ_{item.variable.word} is read as the sum over every sample, "
+                             f"{item.variable.word} = 1 … {plain(count)}")
+        return count
 
     def _typographic_function(self, item):
         """The function a command names when it is written without parentheses (\\ln, \\tanh^2)."""

@@ -178,7 +178,8 @@ class Evaluated:
 
 @dataclass(frozen=True)
 class SumOperator:
-    """``\\sum_{i=1}^{n}`` (`low` None for ``\\sum_i^n``, which starts at 1): applies to what follows."""
+    """``\\sum_{i=1}^{n}`` (`low` None for ``\\sum_i^n``, which starts at 1; `high` None too for
+    ``\\sum_i``, over every sample): applies to what follows."""
 
     variable: object
     low: object
@@ -315,9 +316,9 @@ class SyntaxBuilder(Transformer):
 
     def sum_op(self, children):
         token = children[0]
-        if isinstance(children[1], Token):  # \sum_i^n
+        if isinstance(children[1], Token):  # \sum_i^n, or \sum_i over every sample (high None)
             variable = Name(script_text(children[1]), children[1].start_pos)
-            return SumOperator(variable, None, children[2], token.start_pos)
+            return SumOperator(variable, None, children[2] if len(children) > 2 else None, token.start_pos)
         return SumOperator(children[1], children[3], children[4], token.start_pos)
 
     def lim_op(self, children):
