@@ -471,7 +471,10 @@ class Resolver:
         return len(word) > 1 and word.isalpha() and name.sub is None and not self.vocab.knows(word) and not all(self.vocab.knows(c) for c in word)
 
     def _function_of(self, name: node.Name):
-        """The function a called name applies (h_θ when the document defines h_θ(x) = …), or None."""
+        """The function a called name applies (h_θ when the document defines h_θ(x) = …), or None;
+        never for a name at a layer (C^{(2)}(b + w) is C^{(2)} times (b + w), not C applied)."""
+        if name.layer is not None:
+            return None
         key = function_key(name)
         if key in self.vocab.applied:
             return self.vocab.function(key)
