@@ -388,6 +388,16 @@ def test_an_unclosed_display_ends_at_the_blank_line_and_the_next_one_is_read(tmp
     assert "(3)    FAILS" in out and "comes" not in out  # the prose is never read as a formula
 
 
+def test_a_wrong_claim_about_a_defined_name_says_its_value_not_a_swap_with_itself(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text("# k\n\n$$k = (w^2)^{1/2} \\quad (1)$$\n\n$$k = w \\quad (2)$$\n\n"
+                    "$$w = \\frac{1}{2} \\quad (3)$$\n", encoding="utf-8")
+    _, about_k, about_w = check(read_document(path)[0]).findings
+    assert about_k.verdict == F and about_k.diagnosis.kind != "swap"
+    assert about_k.corrected == r"k = \left|{w}\right|"
+    assert about_w.verdict == F and about_w.corrected is None  # not w = w
+
+
 @pytest.mark.parametrize(
     "formula, says",
     [

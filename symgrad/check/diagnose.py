@@ -125,12 +125,14 @@ def describe_factor(factor: sp.Expr) -> Diagnosis:
 MAX_SWAP_NAMES = 12
 
 
-def swapped_names(written, truth, evaluate, scope: Scope) -> tuple | None:
+def swapped_names(written, truth, evaluate, scope: Scope, head=None) -> tuple | None:
     """A pair of names (i_1, i_2; w_1, w_2) whose exchange in the line as written gives the
     truth; `evaluate` computes the ∂s of the swapped line.  Each candidate is screened in floats
-    before a proof is tried."""
+    before a proof is tried.  The name the line is about (k in k = w) is never one of the pair:
+    written for w it gives k = k, true and empty."""
     symbols, families = names_in(written + truth)  # i_2 written where i_1 belongs: i_1 is in the truth only
-    for group in ({s for s in symbols if not s.is_integer}, families):
+    about = head.free_symbols if head is not None else set()
+    for group in ({s for s in symbols if not s.is_integer} - about, families):
         group = sorted(group, key=str)[:MAX_SWAP_NAMES]
         for position, first in enumerate(group):
             for second in group[position + 1 :]:
@@ -241,7 +243,7 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
     if factor is not None:
         return describe_factor(factor)
     if written is not None:
-        pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e), scope)
+        pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e), scope, head)
         if pair:
             return _plain_diagnosis(DiagnosisKind.SWAP, f"{plain(pair[0])} and {plain(pair[1])} are swapped")
     for explain in (

@@ -233,6 +233,8 @@ class Checker:
         self.judged[equation] = Judged(claimed, outcome.verdict)
         diagnosis = None
         if outcome.verdict == Verdict.FAILS:
+            if truth == lhs and self.scope.value_of(lhs) is not None:  # k = w after k = √(w²): say what k is
+                truth = self.scope.value_of(lhs)
             diagnosis = _with_correction(self._explained(claimed, truth, equation.rhs, lhs), equation, lhs, truth)
         follows = None
         if equation.kind == Kind.STEP:
@@ -374,7 +376,10 @@ def _update_note(equation: Equation) -> str:
 
 
 def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Diagnosis:
-    """The diagnosis with the line as it should read: the author's left side, the true value."""
+    """The diagnosis with the line as it should read: the author's left side, the true value;
+    none where the true value is the left side itself (w = Σ x_i y_i / Σ x_i about a parameter w)."""
+    if equation.kind != Kind.STEP and truth == lhs:
+        return diagnosis
     value = latex(sp.factor_terms(truth))
     if equation.kind == Kind.STEP:
         corrected = f"= {value}"
