@@ -20,7 +20,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from symgrad.check.kinks import kinks
-from symgrad.check.scope import Scope, outermost
+from symgrad.check.scope import Scope, outermost, rename_bound
 from symgrad.notation import layer_of, plain, sigma
 
 
@@ -50,20 +50,6 @@ def _depends(expr, var) -> bool:
 
 class UnsupportedDerivative(Exception):
     """A derivative symgrad cannot take in this form (the claim becomes inconclusive)."""
-
-
-def _free_of(total: sp.Sum, names: set) -> sp.Sum:
-    """The sum with its bound indices renamed away from `names` (∂/∂z_i of Σ_i (z_i − μ)²: the
-    sum's i is every sample, the variable's i one of them)."""
-    taken = names | total.free_symbols
-    renames = {}
-    for limit in total.limits:
-        if limit[0] in names:
-            fresh = next(sp.Symbol(letter, integer=True, positive=True) for letter in "kjlmpqrst"
-                         if sp.Symbol(letter, integer=True, positive=True) not in taken and letter not in map(str, taken))
-            taken = taken | {fresh}
-            renames[limit[0]] = fresh
-    return total.xreplace(renames) if renames else total
 
 
 def difference_quotient(body: sp.Expr, step: sp.Symbol) -> sp.Expr | None:
@@ -294,7 +280,7 @@ class Calculus:
 
     def _sum_derivative(self, total: sp.Sum, var):
         """∂ of a sum: termwise for a shared variable, the single term j for a sample's a_j."""
-        total = _free_of(total, var.free_symbols)
+        total = rename_bound(total, var.free_symbols)  # Σ_i of ∂/∂z_i: the sum's i is every sample
         if len(total.limits) != 1:  # a nested sum: termwise, and SymPy sums the Kronecker deltas
             derivative = self.derivative(total.function, var)
             if derivative == 0:

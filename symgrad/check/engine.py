@@ -233,15 +233,15 @@ class Checker:
         self.judged[equation] = Judged(claimed, outcome.verdict)
         diagnosis = None
         if outcome.verdict == Verdict.FAILS:
-            if truth == lhs and self.scope.value_of(lhs) is not None:  # k = w after k = √(w²): say what k is
-                truth = self.scope.value_of(lhs)
+            if truth == lhs and (value := self.scope.value_of(lhs)) is not None:  # k = w after k = √(w²): say what k is
+                truth = value
             diagnosis = _with_correction(self._explained(claimed, truth, equation.rhs, lhs), equation, lhs, truth)
         follows = None
         if equation.kind == Kind.STEP:
             follows, diagnosis = self._relation_to_previous(equation, claimed, outcome.verdict, diagnosis)
         conditions = outcome.conditions
         if outcome.verdict.is_true:
-            conditions = tuple(dict.fromkeys(self._written_conditions(equation) + conditions))
+            conditions = tuple(dict.fromkeys(self._written_conditions(equation, rests_on) + conditions))
         return dict(
             verdict=outcome.verdict,
             method=outcome.method,
@@ -314,12 +314,11 @@ class Checker:
             text = "the claimed value differs from the true one (no simpler explanation was found in time)"
             return Diagnosis(DiagnosisKind.DIFFERENCE, text, text)
 
-    def _written_conditions(self, equation: Equation) -> tuple[str, ...]:
-        """Where the line as written is defined (ln w: w > 0), and the definitions it uses (f = ln w
+    def _written_conditions(self, equation: Equation, rests_on: tuple) -> tuple[str, ...]:
+        """Where the line as written is defined (ln w: w > 0), and the definitions it rests on (f = ln w
         makes df/dw = 1/w hold where w > 0), unless the definitions make that always so."""
         written = equation.domain + (equation.chain.claim.domain if equation.kind == Kind.STEP else ())
-        used = set(self.scope.labels_used(*(side for side in (equation.left_side, equation.rhs) if side is not None)))
-        written += tuple(c for d in self.definitions if d.label in used and isinstance(d.lhs, (sp.Symbol, sp.Indexed))
+        written += tuple(c for d in self.definitions if d.label in rests_on and isinstance(d.lhs, (sp.Symbol, sp.Indexed))
                          for c in d.domain)
         needed = [c for c in dict.fromkeys(written) if not always_holds(self.scope.unfold(c.lhs - c.rhs), c)]
         return tuple(describe(c) for c in without_implied(needed))

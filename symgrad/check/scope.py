@@ -52,7 +52,7 @@ class Definition:
         """
         if not self.params:
             return self.body
-        taken = set().union(*(sp.sympify(arg).free_symbols for arg in args)) if args else set()
+        taken = set().union(*(arg.free_symbols for arg in args if isinstance(arg, sp.Basic)))
         body = rename_bound(self.body, taken) if taken else self.body
         return body.xreplace({**_components(body, self.params, args), **dict(zip(self.params, args))})
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 import sympy as sp
 
@@ -167,17 +168,15 @@ def _count_kinks(expr, count) -> set:
     found = set()
     for kink in kinks(expr):
         if kink.free_symbols == {count} and kink.is_polynomial(count) and sp.degree(kink, count) == 1:
-            root = sp.solve(kink, count)[0]
-            if root.is_real:
-                found.add(int(sp.floor(root)))
+            slope, at_zero = sp.Poly(kink, count).all_coeffs()
+            found.add(int(sp.floor(-at_zero / slope)))
     return found
 
 
-def _pieces(exprs, scope: Scope, symbols) -> tuple:
-    """For each name, a value inside every interval between the points where a kink or a jump of
-    `exprs` lies (|z|, max(0, z − 1), sign(z + 0.2), 1[z > 0.3], a case's condition), and one
-    beyond each end; only kinks in one name, where a polynomial of low degree locates them."""
-    found_kinks = set().union(*(kinks(scope.unfold(expr)) for expr in exprs))
+def _pieces(found_kinks, symbols) -> tuple:
+    """For each name, a value inside every interval between the points where a kink or a jump
+    lies (|z|, max(0, z − 1), sign(z + 0.2), 1[z > 0.3], a case's condition), and one beyond each
+    end; only kinks in one name, where a polynomial of low degree locates them."""
     points: dict = {}
     for kink in found_kinks:
         if len(kink.free_symbols) != 1 or not kink.free_symbols <= set(symbols):
@@ -192,6 +191,13 @@ def _pieces(exprs, scope: Scope, symbols) -> tuple:
         inside = [ends[0] - 1] + [(a + b) / 2 for a, b in zip(ends, ends[1:])] + [ends[-1] + 1]
         found.append((symbol, tuple(Fraction(v).limit_denominator(10**6) for v in inside)))
     return tuple(found)
+
+
+def _is_zero_at(expr, values: dict, scope: Scope) -> bool:
+    try:
+        return abs(float(Evaluator(values, scope, FLOAT)(expr))) < 1e-12
+    except (NotNumeric, ZeroDivisionError, OverflowError, ValueError, TypeError):
+        return False
 
 
 def _plain_number(value):
@@ -288,7 +294,6 @@ class Trials:
     scope: Scope
     seed: int
     variables: Variables
-    _kinks: list | None = field(default=None, init=False, repr=False)
 
     def points(self, per_count: int = 2, pieces: bool = False):
         """(n, values) for every trial, deterministic for the seed; with `pieces`, also one inside
@@ -300,33 +305,32 @@ class Trials:
         for n in counts:
             for k in range(per):
                 yield n, self.variables.assign(n, PICKERS[k % len(PICKERS)], rng)
-            for symbol, inside in self._pieces() if pieces and n == counts[0] else ():
+            for symbol, inside in _pieces(self.kinks, self.variables.symbols) if pieces and n == counts[0] else ():
                 for value in inside:
                     values = self.variables.assign(n, _small, rng)
                     values[symbol] = value
                     yield n, values
 
-    def _pieces(self) -> tuple:
-        return _pieces((self.lhs, self.rhs), self.scope, self.variables.symbols)
+    @cached_property
+    def kinks(self) -> set:
+        """Where the sides, written out, have a kink or a jump (computed once, when first needed)."""
+        return {k for side in (self.lhs, self.rhs) for k in kinks(self.scope.unfold(side)) if k.free_symbols}
 
     def _on_a_kink(self, trial: Trial) -> bool:
         """Whether a difference lies where the sides have a kink or a jump (w x_1 + b = 0 for a
         leaky ReLU): no counterexample there, where a derivative has no value to compare."""
-        if self._kinks is None:
-            self._kinks = [k for k in kinks(self.scope.unfold(self.lhs)) | kinks(self.scope.unfold(self.rhs))
-                           if k.free_symbols]
         values = trial.values
-        for kink in self._kinks:
-            labels = {key.label for key in values if isinstance(key, sp.IndexedBase)}
+        labels = {key.label for key in values if isinstance(key, sp.IndexedBase)}
+        for kink in self.kinks:
             unknown = [s for s in kink.free_symbols if isinstance(s, sp.Symbol) and s not in values and s not in labels]
-            samples = range(1, trial.n + 1) if len(unknown) == 1 and unknown[0].is_integer else [None] if not unknown else []
-            for sample in samples:
-                point = {**values, unknown[0]: sample} if sample is not None else values
-                try:
-                    if abs(float(Evaluator(point, self.scope, FLOAT)(kink))) < 1e-12:
-                        return True
-                except (NotNumeric, ZeroDivisionError, OverflowError, ValueError, TypeError):
-                    continue
+            if not unknown:
+                points = [values]
+            elif len(unknown) == 1 and unknown[0].is_integer:  # a sum's index: every sample in turn
+                points = [{**values, unknown[0]: sample} for sample in range(1, trial.n + 1)]
+            else:
+                continue
+            if any(_is_zero_at(kink, point, self.scope) for point in points):
+                return True
         return False
 
     def screen(self) -> tuple[Trial | None, int]:

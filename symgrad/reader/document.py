@@ -353,29 +353,31 @@ def _count_words(trees, vocabulary: Vocabulary) -> tuple[str, frozenset]:
     return count, frozenset(tops[1:]) | frozenset(others - {count})
 
 
+def _left_of_definition(tree):
+    """The left side of a line that may define (``C(w) = …``, ``z^1 := …``), or None: not a
+    continuing step, a lone expression or an approximation (π ≈ 3.14 does not define π)."""
+    if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1 and "≈" not in tree.operators:
+        return tree.sides[0]
+    return None
+
+
 def _parameter_words(tree) -> set:
     """The arguments of the function a line defines (k in f(k) = …); none for another line."""
-    if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1 and isinstance(tree.sides[0], syntax.Call):
-        return {arg.word for arg in tree.sides[0].args if isinstance(arg, syntax.Name)}
-    return set()
+    left = _left_of_definition(tree)
+    return {arg.word for arg in left.args if isinstance(arg, syntax.Name)} if isinstance(left, syntax.Call) else set()
 
 
 def _defined_function(tree) -> str | None:
     """The function a line defines by its head (C in C(w, b) = …, h_θ in h_θ(x) = …)."""
-    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2:
-        return None
-    left = tree.sides[0]
+    left = _left_of_definition(tree)
     if isinstance(left, syntax.Call) and not left.primes and all(isinstance(arg, syntax.Name) for arg in left.args):
         return function_key(left.name)
     return None
 
 
 def _defined_word(tree) -> str | None:
-    """The word a definition line defines (``output`` in ``output = y = …``), read off the syntax;
-    none for an approximation (π ≈ 3.14 does not define π)."""
-    if not isinstance(tree, syntax.Relation) or tree.leading or len(tree.sides) < 2 or "≈" in tree.operators:
-        return None
-    left = tree.sides[0]
+    """The word a definition line defines (``output`` in ``output = y = …``), read off the syntax."""
+    left = _left_of_definition(tree)
     if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name):  # Nielsen's z^l = …
         left = left.base
     if isinstance(left, syntax.Name):
@@ -390,15 +392,13 @@ def _defined_with_numbered_layers(trees, vocabulary: Vocabulary) -> tuple:
     defines z to the first power, nor z and z² in turn): then the document numbers its layers so.
     Parameters and data are never defined (w^1 = w + 1 is a claim about w)."""
     found: dict = {}
-    for tree in trees:
-        if isinstance(tree, syntax.Relation) and not tree.leading and len(tree.sides) > 1:
-            left = tree.sides[0]
-            fixed = vocabulary.parameters | vocabulary.data
-            if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name) and left.base.layer is None \
-                    and left.base.word not in fixed:
-                text = layer_superscript_text(left.exponent)
-                if text is not None and text.isdigit():
-                    found.setdefault(left.base.word, set()).add(text)
+    fixed = vocabulary.parameters | vocabulary.data
+    for left in map(_left_of_definition, trees):
+        if isinstance(left, syntax.Power) and isinstance(left.base, syntax.Name) and left.base.layer is None \
+                and left.base.word not in fixed:
+            text = layer_superscript_text(left.exponent)
+            if text is not None and text.isdigit():
+                found.setdefault(left.base.word, set()).add(text)
     return tuple(sorted(word for word, numbers in found.items() if "1" in numbers or len(numbers) > 1))
 
 
