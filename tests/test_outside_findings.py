@@ -263,6 +263,20 @@ $$\sigma(z) = \frac{1}{1+e^{z}} \quad (1)$$
 
 $$\sigma'(z) = \sigma(z)(1-\sigma(z)) \quad (2)$$
 """, {"1": X, "2": I}),
+    "σ restated after it is used is a claim about it (proven when it matches); written first, it is a definition": (
+        r"""# sigma restated
+
+$$\sigma'(z) = \sigma(z)(1-\sigma(z)) \quad (1)$$
+
+$$\sigma(z) = \frac{e^{z}}{1 + e^{z}} \quad (2)$$
+""", {"1": P, "2": P}),
+    "σ defined before it is used is a definition": (
+        r"""# sigma defined
+
+$$\sigma(z) = \frac{1}{1 + e^{-z}} \quad (1)$$
+
+$$\sigma'(z) = \sigma(z)(1-\sigma(z)) \quad (2)$$
+""", {"1": D, "2": P}),
     "a piecewise function of a defined residual is differentiated as a real function": (
         r"""# Huber loss on residuals
 

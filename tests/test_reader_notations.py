@@ -172,3 +172,45 @@ def test_a_line_with_numbered_layers_only_is_read_at_its_highest_layer(tmp_path)
     assert unrolled.verdict == Verdict.PROVEN
     assert any("is read as 2" in reading for reading in unrolled.readings)
     assert any("x is read as a^{(0)}" in reading for reading in unrolled.readings)
+
+
+PAIRS = r"""# Sums over pairs
+
+$$ S = \sum_{i < j} (x_i - x_j)^2 \quad (1) $$
+
+$$ S = n\sum_{i=1}^{n} x_i^2 - \left(\sum_{i=1}^{n} x_i\right)^2 \quad (2) $$
+
+$$ S = \frac{1}{2}\sum_{i \neq j} (x_i - x_j)^2 \quad (3) $$
+
+$$ S = \sum_{i \le j} (x_i - x_j)^2 \quad (4) $$
+
+$$ S = 2\sum_{i<j} (x_i - x_j)^2 \quad (5) $$
+
+$$ S = \sum_{j > i} x_i x_j \quad (6) $$
+"""
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_a_sum_over_pairs_of_samples_is_the_sum_over_i_below_j(tmp_path, n):
+    """The truth: S expanded by hand over the pairs 1 ≤ i < j ≤ n, in plain SymPy."""
+    import sympy as sp
+    x = sp.symbols(f"x1:{n + 1}")
+    pairs = sum((x[i] - x[j]) ** 2 for j in range(n) for i in range(j))
+    claims = {"2": n * sum(v**2 for v in x) - sum(x) ** 2,
+              "3": sp.Rational(1, 2) * sum((x[i] - x[j]) ** 2 for i in range(n) for j in range(n) if i != j),
+              "4": sum((x[i] - x[j]) ** 2 for j in range(n) for i in range(j + 1)),
+              "5": 2 * pairs,
+              "6": sum(x[i] * x[j] for i in range(n) for j in range(n) if j > i)}
+    truth = {label: sp.expand(pairs - claim) == 0 for label, claim in claims.items()}
+    assert truth == {"2": True, "3": True, "4": True, "5": False, "6": False}
+    found = verdicts(report_of(tmp_path, PAIRS))
+    assert {label: found[label].is_true for label in claims} == truth
+    assert found["5"] == found["6"] == Verdict.FAILS
+
+
+def test_a_sum_over_pairs_prints_its_reading_and_needs_the_sample_index(tmp_path):
+    report = report_of(tmp_path, PAIRS)
+    (first,) = [f for f in report.findings if f.label == "1"]
+    assert any("pairs of samples with i < j, each from 1 to n" in r for r in first.readings)
+    with pytest.raises(Exception, match="a sum over pairs runs over two sample numbers"):
+        report_of(tmp_path, "# Bad\n\n$$ S = \\sum_{j<k} x_j x_k \\quad (1) $$\n")

@@ -27,6 +27,7 @@ from symgrad.check.domain import always_holds, describe, without_implied
 from symgrad.check.equivalence import decide
 from symgrad.check.layers import LayerInstances
 from symgrad.check.scope import (
+    KNOWN_FUNCTIONS,
     CircularDefinition,
     DefinitionConflict,
     Scope,
@@ -80,6 +81,7 @@ class Checker:
         # a name whose defining line could not be read, or whose value could not be computed →
         # (that line's label, why): a line that uses it is not checked against a stand-in
         self.undetermined: dict[str, tuple[str, str]] = {}
+        self.defined_in_prose: set[str] = set()  # undetermined names a later display cannot define again
         self.definitions: list[Equation] = []  # the defining lines so far, as written: replayed per chain
         self._layers: LayerInstances | None = None
 
@@ -158,7 +160,10 @@ class Checker:
 
     def _unread(self, equation: Equation) -> dict:
         if equation.unread_name:
-            self.undetermined[equation.unread_name] = (equation.label or f"line {equation.line}", "could not be read")
+            name = equation.unread_name
+            self.undetermined[name] = (equation.label or f"line {equation.line}", "could not be read")
+            if equation.assumed:  # defined in the prose: δ^L = … below is a claim about it, which cannot be judged
+                self.defined_in_prose.add(name)
         text = f"could not be read: {equation.note}"
         return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.UNREAD, "could not be read", text))
 
@@ -167,7 +172,7 @@ class Checker:
         not checked against a stand-in for it."""
         if not self.undetermined:
             return None
-        if equation.kind == Kind.DEFINITION and equation.lhs is not None:
+        if equation.kind == Kind.DEFINITION and equation.lhs is not None and _name_of(equation.lhs) not in self.defined_in_prose:
             self.undetermined.pop(_name_of(equation.lhs), None)  # defined again, and understood this time
         sides = [side for side in (equation.left_side, equation.rhs) if side is not None]
         names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side)}
@@ -203,7 +208,17 @@ class Checker:
                 text = str(error)
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.CIRCULAR, text, text))
             self.calculus = Calculus(self.scope)
+            if head_of(equation.lhs) in KNOWN_FUNCTIONS and self._judged_with(equation):
+                # σ'(z) = σ(1 − σ) judged above, then σ(z) = e^z/(1 + e^z): a claim about that σ, and it holds
+                return dict(verdict=Verdict.PROVEN, method=Method.SYMBOLIC, evidence=(
+                    "restates σ, which symgrad reads as the logistic sigmoid 1/(1 + e^(-z)): the two are equal"))
         return dict(verdict=Verdict.DEFINITION, note=note)
+
+    def _judged_with(self, equation: Equation) -> bool:
+        """Whether a claim before `equation` was judged with the name it defines as symgrad reads
+        it (a definition that uses it, output = σ(…) before σ(x) = …, fixes nothing yet)."""
+        head = head_of(equation.lhs)
+        return any(side is not None and head_of_any(side, head) for line in self.judged for side in (line.lhs, line.rhs))
 
     def _definition_value(self, equation: Equation) -> sp.Expr:
         """The right side's value, in the document's names, but never folded into the name being

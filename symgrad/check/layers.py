@@ -73,9 +73,17 @@ def _at(expr, values: dict):
     return expr
 
 
-def _within(expr, last: int) -> bool:
-    """Every layer `expr` names exists in a chain of `last` layers (0 is the input)."""
-    return all(0 <= layer <= last for layer in numbered_layers(expr))
+def _within(expr, last: int, scope: Scope) -> bool:
+    """Every layer `expr` names exists in a chain of `last` layers.  Layer 0 is the input: a^0 and
+    what the document defines there exist, but not δ^0 or w^0 (δ^{L-1} at L = 1 is not claimed)."""
+    for leaf in expr.atoms(sp.Symbol, sp.IndexedBase):
+        layered = layer_of(_name(leaf))
+        if layered is None or not layered[1].is_Integer:
+            continue
+        layer = int(layered[1])
+        if not 0 <= layer <= last or (layer == 0 and layered[0] != "a{}" and not scope.is_defined(leaf)):
+            return False
+    return True
 
 
 class LayerInstances:
@@ -144,7 +152,7 @@ class LayerInstances:
             for values in product(range(1, last + 1), repeat=len(generic)):
                 at = {LAST: last, **dict(zip(generic, values))}
                 left, right = _at(lhs, at), _at(rhs, at)
-                if not (_within(left, last) and _within(right, last)):
+                if not (_within(left, last, scope) and _within(right, last, scope)):
                     continue  # w^{(l+1)} at l = L: the claim is not made there
                 missing = _missing_layer(scope, left, right)
                 if missing is not None:

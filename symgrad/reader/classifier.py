@@ -45,6 +45,14 @@ class Classifier:
         self.derivation.close_chain()
         self.prime_variable, self.broken = None, broken
 
+    def defines(self, lhs) -> None:
+        """`lhs` is defined from here (by a line the document implies): no chain is open, and `lhs`
+        written again with = in this section (or, for every layer, anywhere) is a claim about it."""
+        self.close()
+        self.defined.setdefault(self.derivation.current_section, set()).add(head_name(lhs))
+        if defined_for_every_layer(lhs):
+            self.generic.add(head_name(lhs))
+
     def skips(self, formula: Formula) -> bool:
         """A step of a claim that did not read is not judged (its error was reported)."""
         return formula.leading and self.broken

@@ -20,7 +20,13 @@ from symgrad.reader.classifier import Classifier, is_name, never_defined, remark
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import syntax_tree
-from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem
+from symgrad.reader.pieces import (
+    Display,
+    Heading,
+    NotationBlock,
+    Problem,
+    ProseDefinition,
+)
 from symgrad.reader.resolver import (
     Formula,
     Resolver,
@@ -108,13 +114,16 @@ class Reader:
         return [to_document_error(self.source, error) for error in self.errors[:MAX_ERRORS]]
 
     # -- pass one: parse ------------------------------------------------------------------
-    def _parse(self, snippet: Snippet, vocabulary: Vocabulary) -> _Parsed:
+    def _parse(self, snippet: Snippet, vocabulary: Vocabulary, quiet: bool = False) -> _Parsed:
+        """The parsed formula; an error is the document's unless `quiet` (prose: the parsed formula
+        keeps it, and whatever rests on the formula is not checked)."""
         written = snippet.stripped()
         snippet, remarks = remarks_in(snippet)
         try:
             return _Parsed(syntax_tree(snippet), snippet, vocabulary, remarks, written=written)
         except ReadError as error:
-            self.fail(error)
+            if not quiet:
+                self.fail(error)
             return _Parsed(None, snippet, vocabulary, remarks, error, written)
 
     def first_pass(self) -> list:
@@ -139,6 +148,8 @@ class Reader:
                 out.append((piece, block, formulas))
             elif isinstance(piece, Display):
                 out.append((piece, [self._parse(part, vocabulary) for part in statements(piece.snippet)]))
+            elif isinstance(piece, ProseDefinition):
+                out.append((piece, self._parse(piece.snippet, vocabulary, quiet=True)))
             else:
                 out.append((piece,))
         self.vocabulary = vocabulary
@@ -165,6 +176,7 @@ class Reader:
         self.derivation, self.denote, self.prose, self.undeclared = derivation, [], [], set()
         self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
+        self.pending: list[tuple[ProseDefinition, _Parsed]] = []  # prose definitions no display has used yet
         has_block = False
         for entry in parsed:
             piece = entry[0]
@@ -172,7 +184,10 @@ class Reader:
                 has_block = True
                 self._block(*entry[1:])
             elif isinstance(piece, Display):
+                self._place_prose_definitions(piece, entry[1])
                 self._display(piece, entry[1])
+            elif isinstance(piece, ProseDefinition):
+                self.pending.append(entry)
             elif isinstance(piece, Problem):
                 self.fail(piece.error)
             elif isinstance(piece, Heading):
@@ -199,14 +214,15 @@ class Reader:
         derivation.title = self.title or derivation.title
         return derivation if derivation.equations else None
 
-    def _formula(self, parsed: _Parsed) -> Formula | None:
+    def _formula(self, parsed: _Parsed, quiet: bool = False) -> Formula | None:
         if parsed.tree is None:
             return None
         vocabulary = self._vocabulary(parsed)
         try:
             formula = Resolver(vocabulary, parsed.snippet).formula(parsed.tree)
         except ReadError as error:
-            self.fail(error)
+            if not quiet:
+                self.fail(error)
             parsed.error = error
             return None
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
@@ -261,6 +277,39 @@ class Reader:
             equation = self.derivation.assume(formula.sides[0], formula.sides[1], reading or parsed.snippet.stripped())
             equation.line = parsed.snippet.position(0)[0]
             self.classifier.close()
+
+    def _place_prose_definitions(self, display: Display, statements: list[_Parsed]) -> None:
+        """The prose definitions of the names `display` uses, in force from here: δ^l ≡ ∂C_x/∂z^l
+        may come before C_x and z^l are defined, and means them as the document goes on to."""
+        used = {item.word for parsed in statements if parsed.tree is not None
+                for item in syntax.walk(parsed.tree) if isinstance(item, syntax.Name)}
+        for entry in list(self.pending):
+            piece, parsed = entry
+            name = _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
+            if name in used:
+                self.pending.remove(entry)
+                self._prose_definition(piece, parsed, display)
+
+    def _prose_definition(self, piece: ProseDefinition, parsed: _Parsed, display: Display) -> None:
+        formula = self._formula(parsed, quiet=True)
+        where = f"the prose on line {piece.line}"
+        if formula is not None and (len(formula.sides) != 2 or formula.operators != (":=",) or not is_name(formula.sides[0])
+                                    or never_defined(formula.sides[0], self._vocabulary(parsed))):
+            parsed.error, formula = ReadError("not a definition of one name", parsed.snippet, 0), None
+        if formula is None:
+            why = parsed.error.message if parsed.error else "it could not be read"
+            name = _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
+            self.derivation.notation.read(f"{parsed.written} in {where} looks like a definition of {name}, but {why}: "
+                                          f"lines that use {name} are not checked.")
+            equation = self.derivation.unread(None, parsed.written, why, piece.line, name)
+            equation.assumed = True
+            return
+        lhs, rhs = formula.sides
+        reading = (f"{parsed.written} in {where} is read as the definition of {plain(lhs)}, "
+                   f"in force from line {display.line}, where {plain(lhs)} is first used.")
+        equation = self.derivation.assume(lhs, rhs, reading)
+        equation.line = piece.line
+        self.classifier.defines(lhs)
 
     def _family_name(self, parsed: _Parsed) -> str | None:
         """The family a held entry names: e, e_i or e^{(l)} (e is a name here, not Euler's number)."""
@@ -321,6 +370,8 @@ class Reader:
 def _parsed_in(entry) -> list:
     if isinstance(entry[0], Display):
         return list(entry[1])
+    if isinstance(entry[0], ProseDefinition):
+        return [entry[1]]
     if isinstance(entry[0], NotationBlock):
         formulas = entry[2]
         return formulas["held"] + [p for pair in formulas["denote"] for p in pair] + [p for p, _ in formulas["assume"]]
@@ -328,8 +379,10 @@ def _parsed_in(entry) -> list:
 
 
 def _written_name(text: str) -> str | None:
-    """The name a line that did not parse seems to define: C in ``C(w, b) = …``, a in ``a_i = …``."""
-    match = re.match(r"\s*(\\?[A-Za-z]+)\s*(_\s*\{?[^=]*?\}?)?\s*(\([^=]*\))?\s*(=|:=|\\coloneqq)", text)
+    """The name a line that did not parse seems to define: C in ``C(w, b) = …``, a in ``a_i = …``,
+    δ in ``\\delta^l \\equiv …``."""
+    match = re.match(r"\s*(\\?[A-Za-z]+)\s*(?:[_^]\s*(?:\{[^=]*?\}|\\?\w+)\s*)*(\([^=]*\))?\s*"
+                     r"(=|:=|\\(?:coloneqq|eqqcolon|triangleq|equiv)(?![A-Za-z]))", text)
     return match.group(1) if match else None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from symgrad.reader.errors import ReadError
+from symgrad.reader.inline import prose_definitions
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros, _group_end
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
@@ -116,6 +117,7 @@ def pieces(source: Source) -> list:
         prose = " ".join(text.text[k:end].replace(r"\end{document}", "").split())
         if prose:
             placed.append((k, Prose(prose)))
+            placed += [(k + at, definition) for at, definition in prose_definitions(text.part(k, end), macros)]
         if match is None:
             break
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from symgrad.reader.errors import ReadError
+from symgrad.reader.inline import prose_definitions
 from symgrad.reader.labels import bare_number, take_label
 from symgrad.reader.macros import Macros
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
@@ -80,6 +81,7 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
         before = raw.strip()
         if before:
             out.append(Prose(before))
+            out += _definitions_in(source.snippet(cursor, start + match.start()), macros)
         cursor = start + match.end()
         try:
             snippet = macros.expand(macros.collect(source.snippet(start + match.start(1), start + match.end(1))))
@@ -98,4 +100,9 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
         out.append(_unclosed(cursor + rest.index("$$")))
     if rest.strip():
         out.append(Prose(rest.strip()))
+        out += _definitions_in(source.snippet(cursor, end), macros)
     return out
+
+
+def _definitions_in(prose, macros: Macros) -> list:
+    return [definition for _, definition in prose_definitions(prose, macros)]

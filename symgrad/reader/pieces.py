@@ -29,6 +29,15 @@ class Display:
 
 
 @dataclass
+class ProseDefinition:
+    """A definition written in the prose's inline math (``$\\delta^l \\equiv \\partial C/\\partial z^l$``):
+    in force from the first display that uses its name."""
+
+    snippet: Snippet
+    line: int
+
+
+@dataclass
 class NotationBlock:
     snippet: Snippet
 

@@ -194,6 +194,8 @@ class Resolver:
                 if end - k > 2:
                     self.readings.append(f"∂/∂{plain(variable)} is read as applying to the whole product after it, {plain(body)}")
             return sp.Derivative(body, (variable, item.order)), end
+        if isinstance(item, node.PairSumOperator):
+            return self._pair_sum(item, items, k + 1), len(items)
         if isinstance(item, node.SumOperator):
             low = sp.S.One if item.low is None else self.value(item.low)
             high = self._every_sample(item) if item.high is None else self.value(item.high)
@@ -204,6 +206,28 @@ class Resolver:
         variable = self._bound(item.variable)
         body = self._bound_body(item.variable.word, variable, items, k + 1)
         return sp.Limit(body, variable, point, dir="+-"), len(items)
+
+    def _pair_sum(self, item: node.PairSumOperator, items, k) -> sp.Expr:
+        """Σ_{i<j} f: over the pairs of samples 1 ≤ i < j ≤ n (≤, ≠, >, ≥ likewise), printed."""
+        first, second = (self._bound(name, sp.S.One) for name in (item.first, item.second))
+        if first == second or self.vocab.index not in (item.first.word, item.second.word):
+            raise self.error(f"a sum over pairs runs over two sample numbers, one of them {self.vocab.index}: "
+                             f"\\sum_{{{self.vocab.index}<j}}", item)
+        count = self.vocab.count_symbol
+        self.bound += [(item.first.word, first), (item.second.word, second)]
+        try:
+            body = self._product(items, k)
+        finally:
+            del self.bound[-2:]
+        self.readings.append(f"Σ_{{{first} {item.relation} {second}}} is read as the sum over the pairs of samples "
+                             f"with {first} {item.relation} {second}, each from 1 to {plain(count)}")
+        if item.relation == "≠":
+            every = sp.Sum(sp.Sum(body, (first, 1, count)), (second, 1, count))
+            return every - sp.Sum(body.xreplace({second: first}), (first, 1, count))
+        if item.relation in (">", "≥"):
+            first, second = second, first
+        below = second - 1 if item.relation in ("<", ">") else second
+        return sp.Sum(sp.Sum(body, (first, 1, below)), (second, 1, count))
 
     def _every_sample(self, item: node.SumOperator) -> sp.Expr:
         """Σ_i with no limits: over every sample, i = 1 … n, when i is the sample index (printed)."""
@@ -349,7 +373,7 @@ class Resolver:
     def _DerivativeOperator(self, item):
         raise self.error("∂ has nothing after it to apply to", item)
 
-    _SumOperator = _LimitOperator = _DerivativeOperator
+    _SumOperator = _PairSumOperator = _LimitOperator = _DerivativeOperator
 
     def _bound(self, name: node.Name, low=None) -> sp.Symbol:
         """The variable a Σ (from `low`) or a lim binds: an integer that is positive only where the
@@ -686,4 +710,4 @@ def _certainly_nonnegative(expr) -> bool:
 
 
 def _operator_symbol(item) -> str:
-    return {node.DerivativeOperator: "∂", node.SumOperator: "Σ", node.LimitOperator: "lim"}[type(item)]
+    return {node.DerivativeOperator: "∂", node.SumOperator: "Σ", node.PairSumOperator: "Σ", node.LimitOperator: "lim"}[type(item)]

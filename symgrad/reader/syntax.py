@@ -188,6 +188,16 @@ class SumOperator:
 
 
 @dataclass(frozen=True)
+class PairSumOperator:
+    """``\\sum_{i<j}``: over the pairs of samples whose numbers compare so (<, ≤, ≠, >, ≥)."""
+
+    first: object
+    relation: str
+    second: object
+    start: int
+
+
+@dataclass(frozen=True)
 class LimitOperator:
     variable: object
     point: object
@@ -212,7 +222,7 @@ class Remark:
     body: object
 
 
-OPERATORS = (DerivativeOperator, SumOperator, LimitOperator)
+OPERATORS = (DerivativeOperator, SumOperator, PairSumOperator, LimitOperator)
 _RELATIONS = {"EQ": "=", "DEFINES": ":=", "GETS": "←", "APPROX": "≈"}
 _COMPARISONS = {"<": "<", ">": ">", "lt": "<", "gt": ">", "le": "≤", "leq": "≤", "leqslant": "≤",
                 "ge": "≥", "geq": "≥", "geqslant": "≥", "ne": "≠", "neq": "≠"}
@@ -320,6 +330,10 @@ class SyntaxBuilder(Transformer):
             variable = Name(script_text(children[1]), children[1].start_pos)
             return SumOperator(variable, None, children[2] if len(children) > 2 else None, token.start_pos)
         return SumOperator(children[1], children[3], children[4], token.start_pos)
+
+    def pair_sum_op(self, children):
+        token, first, relation, second = children
+        return PairSumOperator(first, _COMPARISONS[re.sub(r"[\\\s]", "", relation.value)], second, token.start_pos)
 
     def lim_op(self, children):
         return LimitOperator(children[1], children[3], children[0].start_pos)
