@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from symgrad.printing import readable
+
 #: The sample index of the notes: a positive integer.
 SAMPLE = sp.Symbol("i", integer=True, positive=True)
 #: The sample count: a symbolic positive integer, so a proof holds for every n.
@@ -51,8 +53,8 @@ class sigma(sp.Function):
 
 
 def plain(expr) -> str:
-    """An expression or name as a student would type it: (w*x[i] - y[i])**2, w^(2), sigma(z)."""
-    return sp.sstr(expr).replace("{", "").replace("}", "").replace("\\", "")
+    """An expression or name as a reader writes it in plain text: (w·xᵢ − yᵢ)², w^(2), σ(z)."""
+    return readable(expr)
 
 
 def parameter(name: str) -> sp.Symbol:

@@ -8,6 +8,8 @@
   fail (strictly: one that starts passing must come off the list).
 """
 
+import re
+
 import pytest
 from corpora import WALL_SECONDS, cases, judge, known_gaps, run, run_all
 
@@ -72,3 +74,14 @@ def test_a_real_style_equation_is_read_and_judged_right(case, label, truth):
 def test_the_known_gaps_name_real_equations():
     ids = {param.id for param in equations(CORPUS)}
     assert set(GAPS) <= ids, sorted(set(GAPS) - ids)
+
+
+#: What SymPy's own printer writes and a reader of the reports should never see.
+SYMPY_CODE = re.compile(r"\bSum\(|\*\*|\b[A-Za-z]\w*\[[a-z]|KroneckerDelta|Piecewise\(|Derivative\(|\bsigma\(|Heaviside\(|\bMax\(")
+
+
+@pytest.mark.parametrize("case", [c for c in ADVERSARIAL + CORPUS if not c.hostile], ids=lambda case: case.name)
+def test_diagnoses_are_written_in_math_not_sympy_code(case):
+    for label, result in run(case).results.items():
+        text = " | ".join([result.get("diagnosis") or "", *(result.get("conditions") or [])])
+        assert not SYMPY_CODE.search(text), f"({label}) {text}"

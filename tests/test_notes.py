@@ -5,6 +5,8 @@ counterexamples are recomputed with plain SymPy on explicit sums.
 """
 
 
+import re
+
 import pytest
 import sympy as sp
 from symgrad_derivations import notes  # the Python encoding of the notes
@@ -124,3 +126,23 @@ def test_chain_counterexample_recomputes_from_the_composed_network(report):
     scheme = (2 * signal * a1 * (1 - a1) * x).subs(point)  # (56) at l = 1
     assert example.lhs == pytest.approx(float(scheme), rel=1e-12)
     assert example.rhs == pytest.approx(float(true_gradient), rel=1e-12)
+
+
+#: What SymPy's own printer writes and a reader of the reports should never see.
+SYMPY_CODE = re.compile(r"\bSum\(|\*\*|\b[A-Za-z]\w*\[[a-z]|KroneckerDelta|Piecewise\(|Derivative\(|\bsigma\(|Heaviside\(|\bMax\(")
+
+
+def test_the_notes_report_speaks_math_not_sympy_code(report):
+    """Diagnoses, readings, factors and evidence in plain-text math (the corrected lines are LaTeX)."""
+    from symgrad.printing import readable
+
+    words = list(report.readings)
+    for finding in report.findings:
+        words += [*finding.readings, *finding.conditions, finding.evidence or "", finding.note or ""]
+        if finding.diagnosis is not None:
+            words += [finding.diagnosis.headline, finding.diagnosis.text]
+        if finding.factor is not None:
+            words.append(readable(finding.factor))
+    found = [text for text in words if SYMPY_CODE.search(text) and "symgrad writes" not in text]
+    assert not found, found[:3]
+    assert any("(2/n)^(m − l)" in text for text in words)  # the chain's factor, as people write it

@@ -46,7 +46,7 @@ def test_partial_derivatives_take_the_whole_product_unless_the_notation_says_fac
     assert side(r"2 \partial_{w} a_i b") == 2 * sp.Derivative(a[i] * b, w)
     assert side(r"\partial_{w} a_i b + b") == sp.Derivative(a[i] * b, w) + b
     assert read_formula(r"2 \partial_{w} a_i b", NOTES).readings == [
-        "∂/∂w is read as applying to the whole product after it, b*a[i]"
+        "∂/∂w is read as applying to the whole product after it, b·aᵢ"
     ]
     factor = NOTES.with_(partial="factor")
     assert side(r"2 \partial_{w_1} a_i b", factor) == 2 * sp.Derivative(a[i], parameter("w_1")) * b

@@ -49,7 +49,8 @@ def test_algorithm_checks_get_a_per_layer_table(text):
     assert "**back-propagation: dC/dw^{(l)}** — ✗ **FAILS**" in part
     assert "| m | l | parameter | verdict | factor |" in part
     assert "| 2 | 1 | $w^{(1)}$ | ✗ **FAILS** | `2/n` |" in part
-    assert "**Rests on:** (3), (43)" in part and "**Factor (claimed ÷ true):** `(2/n)**(m - l)`" in part
+    assert "**Rests on:** (3), (43)" in part
+    assert "**Factor (claimed ÷ true):**\n\n$$\n\\left(\\frac{2}{n}\\right)^{- l + m}\n$$" in part
 
 
 def test_headings_readings_and_summary(text):

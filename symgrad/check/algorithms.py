@@ -19,7 +19,7 @@ from symgrad.check.equivalence import decide, find_counterexample
 from symgrad.check.scope import Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Algorithm, Computed
-from symgrad.notation import Notation
+from symgrad.notation import Notation, plain
 from symgrad.results import (
     AlgorithmRow,
     Diagnosis,
@@ -28,7 +28,6 @@ from symgrad.results import (
     Kind,
     Method,
     Verdict,
-    factor_string,
 )
 
 M, L = sp.symbols("m l", integer=True, positive=True)
@@ -144,7 +143,7 @@ def _diagnosis(algorithm: Algorithm, key: str, rows: list[AlgorithmRow], factor)
             if L in factor.free_symbols
             else "the direction is the gradient's, the step size is not"
         )
-        headline = f"the procedure{reading} computes {factor_string(factor)} times the true gradient of {key}, for every m and l checked"
+        headline = f"the procedure{reading} computes {plain(factor)} times the true gradient of {key}, for every m and l checked"
         return Diagnosis(DiagnosisKind.FACTOR, headline, f"{headline}: {consequence}", factor)
     text = f"the procedure{reading} does not compute the gradient, not even up to a constant factor"
     failing = [row for row in rows if row.verdict == Verdict.FAILS and row.m is not None]

@@ -19,7 +19,7 @@ from symgrad.check.equivalence import (
 from symgrad.check.scope import Scope, free_indices, names_in
 from symgrad.check.trials import may_be_equal
 from symgrad.notation import plain, sigma
-from symgrad.results import Diagnosis, DiagnosisKind, factor_string
+from symgrad.results import Diagnosis, DiagnosisKind
 
 
 def _plain_diagnosis(kind: DiagnosisKind, text: str) -> Diagnosis:
@@ -116,7 +116,7 @@ def describe_factor(factor: sp.Expr) -> Diagnosis:
     if factor.is_number and factor.is_Rational and factor.p == 1:
         detail = f"the claimed value is {factor} of the true one (a factor {1 / factor} is missing)"
     else:
-        detail = f"the claimed value is {factor_string(factor)} times the true one"
+        detail = f"the claimed value is {plain(factor)} times the true one"
     return Diagnosis(DiagnosisKind.FACTOR, headline, f"{headline}: {detail}", factor)
 
 
@@ -195,7 +195,7 @@ def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> Dia
                 if vanishes(claimed - evaluate_in(mutated, head)):
                     k, u = power.exp, sp.Symbol("u")
                     headline = f"the value is what {plain(name)} would give without the power {k} on {plain(power.base)}"
-                    text = f"{headline}: differentiating u**{k} gives {plain(k * u ** (k - 1))}*u'"
+                    text = f"{headline}: differentiating {plain(u ** k)} gives {plain(k * u ** (k - 1))}·u′"
                     return Diagnosis(DiagnosisKind.DROPPED_POWER, headline, text)
             except UnsupportedDerivative:  # a slip that cannot be differentiated explains nothing
                 continue

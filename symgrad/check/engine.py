@@ -257,10 +257,14 @@ class Checker:
         conditions = outcome.conditions
         if outcome.verdict.is_true:
             conditions = tuple(dict.fromkeys(self._written_conditions(equation, rests_on) + conditions))
+        evidence = outcome.evidence or None
+        count = self.scope.notation.count
+        if outcome.verdict == Verdict.PROVEN and evidence is None and count.name != "n":  # Ng's m samples
+            evidence = f"holds for every {plain(count)}" + (f" where {', '.join(conditions)}" if conditions else "")
         return dict(
             verdict=outcome.verdict,
             method=outcome.method,
-            evidence=outcome.evidence or None,
+            evidence=evidence,
             conditions=conditions,
             counterexample=outcome.counterexample if outcome.verdict == Verdict.FAILS else None,
             diagnosis=diagnosis,

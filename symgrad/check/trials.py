@@ -29,6 +29,7 @@ from symgrad.check.numeric import (
 )
 from symgrad.check.scope import Scope, free_indices
 from symgrad.notation import plain
+from symgrad.printing import value_name
 from symgrad.results import Counterexample
 
 #: Every n up to this is tried, then LARGER_COUNTS random n up to LARGEST_COUNT.
@@ -146,12 +147,12 @@ class Variables:
 
     def shown(self, values: dict, used: set) -> dict:
         """The values a reader needs to recompute a trial, plain-named: x[1], w^(1)."""
-        shown = {plain(symbol): _plain_number(values[symbol]) for symbol in self.symbols}
+        shown = {value_name(symbol): _plain_number(values[symbol]) for symbol in self.symbols}
         for base, positions in sorted(used, key=lambda item: (str(item[0]), item[1])):
             if base in self.families:
-                shown[f"{plain(base)}[{','.join(map(str, positions))}]"] = _plain_number(values[base][positions])
-        shown.update({plain(index): values[index] for index in self.indices + self.integers})
-        shown.update({plain(other): values[other] for other in self.other_counts})
+                shown[f"{value_name(base)}[{','.join(map(str, positions))}]"] = _plain_number(values[base][positions])
+        shown.update({value_name(index): values[index] for index in self.indices + self.integers})
+        shown.update({value_name(other): values[other] for other in self.other_counts})
         return shown
 
     def counts(self, rng: random.Random) -> list[int]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symgrad.printing import latex, readable
 from symgrad.results import (
     Counterexample,
     DocumentReport,
     Finding,
     Kind,
     Verdict,
-    factor_string,
     summary,
 )
 
@@ -140,7 +140,7 @@ def layer_table(finding: Finding) -> tuple[list[str], list[list[tuple[str, objec
     columns = [c for c in LAYER_COLUMNS if c not in ("m", "l") or any(getattr(row, c) is not None for row in rows)]
 
     def cell(row, column):
-        value = factor_string(row.factor) if column == "factor" else getattr(row, column)
+        value = (None if row.factor is None else readable(row.factor)) if column == "factor" else getattr(row, column)
         return ("missing", None) if value is None else (LAYER_CELL_KINDS.get(column, "number"), value)
 
     return columns, [[cell(row, column) for column in columns] for row in rows]
@@ -165,7 +165,7 @@ def notes(finding: Finding) -> list[Note]:
     if finding.corrected:
         found.append(Note("Should be", "math", finding.corrected))
     if finding.factor is not None:
-        found.append(Note("Factor (claimed ÷ true)", "code", factor_string(finding.factor)))
+        found.append(Note("Factor (claimed ÷ true)", "math", latex(finding.factor)))
     if finding.counterexample:
         found.append(Note("Counterexample", "counterexample", finding.counterexample))
     if finding.kind == Kind.ALGORITHM:

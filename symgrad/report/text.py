@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import textwrap
 
+from symgrad.printing import readable
 from symgrad.report.common import explains, reason
 from symgrad.results import (
     DocumentReport,
     Finding,
     Kind,
     Verdict,
-    factor_string,
     summary,
 )
 
@@ -30,7 +30,7 @@ def _details(finding: Finding) -> list[str]:
     if explains(finding):
         lines.append(f"why: {finding.diagnosis.text}")
     if finding.factor is not None:
-        lines.append(f"factor (claimed ÷ true): {factor_string(finding.factor)}")
+        lines.append(f"factor (claimed ÷ true): {readable(finding.factor)}")
     if finding.counterexample:
         example = finding.counterexample
         values = ", ".join([f"{example.count_name} = {example.n}"] + [f"{name} = {value}" for name, value in example.values.items()])
