@@ -89,6 +89,12 @@ class ReadablePrinter(StrPrinter):
 
     printmethod = "_symgrad_readable"  # not Indexed's own _sympystr, which writes x[i]
 
+    def parenthesize(self, item, level, strict=False):
+        """A sum (Σ) inside a product or power is bracketed: Σᵢ xᵢ² would read as a sum of squares."""
+        if isinstance(item, sp.Sum) and level >= 40:
+            return f"({self._print(item)})"
+        return super().parenthesize(item, level, strict)
+
     def _print_Symbol(self, expr):
         return readable_name(expr.name)
 
@@ -135,7 +141,7 @@ class ReadablePrinter(StrPrinter):
         text = self._print(expr.function)
         if isinstance(expr.function, sp.Add):
             text = f"({text})"
-        for variable, low, high in reversed(expr.limits):
+        for variable, low, high in expr.limits:  # the first is the innermost: written last
             below = _scripted(f"{self._print(variable)}={self._print(low)}", _SUBSCRIPTS, "_")
             above = _scripted(self._print(high), _SUPERSCRIPTS, "^")
             text = f"Σ{below}{above} {text}"

@@ -71,3 +71,26 @@ def test_a_prose_definition_no_display_uses_changes_nothing(tmp_path):
     findings, readings = report_of(tmp_path, "# Chain\n\nRecall $e \\equiv a - y$.\n" + CHAIN)
     assert {k: f.verdict for k, f in findings.items()} == {k: f.verdict for k, f in plain.items()}
     assert not any("in the prose" in r for r in readings)
+
+
+def test_after_a_prose_definition_for_every_layer_a_numbered_layer_line_is_a_claim(tmp_path):
+    """Outside test round 5: δ^1 = a^1 − y was a new definition, so the missing σ' passed silently."""
+    text = r"""# One neuron
+
+$$z^1 = w^1 x + b^1 \quad (1)$$
+
+$$a^1 = \sigma(z^1) \quad (2)$$
+
+$$C_x = \frac{1}{2}(a^1 - y)^2 \quad (3)$$
+
+where $\delta^l \equiv \partial C_x/\partial z^l$.
+
+$$\delta^1 = a^1 - y \quad (4)$$
+
+$$\delta^1 = (a^1 - y)\,\sigma'(z^1) \quad (5)$$
+
+$$\frac{\partial C_x}{\partial w^1} = x\,\delta^1 \quad (6)$$
+"""
+    findings, _ = report_of(tmp_path, text)
+    assert findings["4"].verdict == Verdict.FAILS
+    assert findings["5"].verdict.is_true and findings["6"].verdict.is_true

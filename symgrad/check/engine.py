@@ -196,7 +196,10 @@ class Checker:
                 label = equation.label or f"line {equation.line}"
                 why = f"symgrad could not compute ({error})"
                 self.undetermined[_name_of(equation.lhs)] = (label, why)
-                return dict(verdict=Verdict.DEFINITION, note=f"its value is not known: {why}; lines that use it are not checked")
+                layered = isinstance(equation.lhs, sp.Symbol) and layer_of(equation.lhs.name) is not None
+                then = ("lines that use it are checked on concrete chains, layer by layer" if layered
+                        else "lines that use it are not checked")
+                return dict(verdict=Verdict.DEFINITION, note=f"its value is not known: {why}; {then}")
             try:
                 self.scope.define(equation.lhs, value, equation.label)
             except DefinitionConflict as error:

@@ -124,7 +124,9 @@ class LayerInstances:
         inputs = [s for s in (lhs.free_symbols | rhs.free_symbols) if isinstance(s, sp.Symbol) and s.name == "x" and not s.is_integer]
         computed = any(layer_of(_name(head)) is not None and layer_of(_name(head))[0] == "a{}" for head in
                        (equation.lhs for equation in self.definitions))
-        if not inputs or not computed or zero in lhs.free_symbols | rhs.free_symbols:
+        written = any(inputs[0] in equation.rhs.free_symbols for equation in self.definitions
+                      if inputs and equation.rhs is not None)  # z^1 = w^1 x + b^1: x is x there too
+        if not inputs or not computed or written or zero in lhs.free_symbols | rhs.free_symbols:
             return lhs, rhs, ()
         swap = {inputs[0]: zero}
         return lhs.xreplace(swap), rhs.xreplace(swap), ("x is read as a^{(0)}, the input of layer 1 (a^0 = x)",)
@@ -140,8 +142,11 @@ class LayerInstances:
             numbered = numbered_layers(lhs, rhs)
             if not numbered:
                 return None
-            lengths = [max(numbered)]
-            readings = (f"L, the number of layers, is read as {max(numbered)}: the highest layer this line names",)
+            defined = numbered_layers(*(equation.lhs for equation in self.definitions if equation.lhs is not None))
+            last = max(numbered | defined)
+            where = "the document defines" if last in defined - numbered else "this line names"
+            lengths = [last]
+            readings = (f"L, the number of layers, is read as {last}: the highest layer {where}",)
         else:
             lengths = list(range(1, MAX_LAYERS + 1))
         lhs, rhs, input_reading = self._input_as_layer_zero(lhs, rhs)

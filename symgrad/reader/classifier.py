@@ -104,7 +104,7 @@ class Classifier:
             if fixed and len(sides) == 2 and written_as_update(formula.written[0], formula.written[1]):
                 self.close()
                 return derivation.update(label, lhs, rhs, latex=latex)
-            if not fixed and not any(head_name(side) in section or head_name(side) in self.generic for side in names):
+            if not fixed and not any(head_name(side) in section or layer_stem(side) in self.generic for side in names):
                 section.update(head_name(side) for side in names)
                 self.generic.update(head_name(side) for side in names if defined_for_every_layer(side))
                 self.close()
@@ -210,6 +210,14 @@ def head_name(expr) -> str:
     if layered is not None and layered[1].free_symbols:  # δ^{(l)}: one definition for every layer
         return layered[0]
     return name
+
+
+def layer_stem(expr) -> str:
+    """The name δ at every layer stands for, for δ^{(l)}, δ^{(L)} and δ^{(2)} alike (else head_name):
+    after δ^{(l)} = …, δ^{(2)} = … is a claim about layer 2 of it."""
+    name = str(expr.base) if isinstance(expr, sp.Indexed) else getattr(expr, "name", None)
+    layered = layer_of(name) if name else None
+    return layered[0] if layered is not None else head_name(expr)
 
 
 def defined_for_every_layer(expr) -> bool:

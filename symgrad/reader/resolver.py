@@ -169,6 +169,9 @@ class Resolver:
         for item in items[k:]:
             if isinstance(item, node.Fraction) and item.juxtaposed:
                 raise self.error("a / b c may divide by b or by b c: write \\frac{a}{b c}, or (a/b) c", item)
+        first = next((j for j in range(k, len(items)) if self._typographic_function(items[j]) is not None), None)
+        if first is not None:
+            items = self._products_split(items, first + 1)
         while k < len(items):
             factor, k = self._factor(items, k)
             factors.append(factor)
@@ -208,26 +211,56 @@ class Resolver:
         return sp.Limit(body, variable, point, dir="+-"), len(items)
 
     def _pair_sum(self, item: node.PairSumOperator, items, k) -> sp.Expr:
-        """Σ_{i<j} f: over the pairs of samples 1 ≤ i < j ≤ n (≤, ≠, >, ≥ likewise), printed."""
-        first, second = (self._bound(name, sp.S.One) for name in (item.first, item.second))
+        """Σ_{i<j} f: over the pairs of samples 1 ≤ i < j ≤ n (≤, ≠, >, ≥ likewise; the limits as
+        written in Σ_{1 ≤ i < j ≤ n}); inside Σ_i, Σ_{j≠i} is a sum over j alone.  Printed."""
+        low, high = self._pair_limits(item)
+        names = (item.first, item.second)
+        around = [name for name in names if self.bound_symbol(name.word) is not None]
+        if len(around) == 1:
+            return self._sum_beside(item, around[0], low, high, items, k)
+        first, second = (self._bound(name, sp.S.One) for name in names)
         if first == second or self.vocab.index not in (item.first.word, item.second.word):
             raise self.error(f"a sum over pairs runs over two sample numbers, one of them {self.vocab.index}: "
                              f"\\sum_{{{self.vocab.index}<j}}", item)
-        count = self.vocab.count_symbol
         self.bound += [(item.first.word, first), (item.second.word, second)]
         try:
             body = self._product(items, k)
         finally:
             del self.bound[-2:]
         self.readings.append(f"Σ_{{{first} {item.relation} {second}}} is read as the sum over the pairs of samples "
-                             f"with {first} {item.relation} {second}, each from 1 to {plain(count)}")
+                             f"with {first} {item.relation} {second}, each from {plain(low)} to {plain(high)}")
         if item.relation == "≠":
-            every = sp.Sum(sp.Sum(body, (first, 1, count)), (second, 1, count))
-            return every - sp.Sum(body.xreplace({second: first}), (first, 1, count))
+            every = sp.Sum(sp.Sum(body, (first, low, high)), (second, low, high))
+            return every - sp.Sum(body.xreplace({second: first}), (first, low, high))
         if item.relation in (">", "≥"):
             first, second = second, first
         below = second - 1 if item.relation in ("<", ">") else second
-        return sp.Sum(sp.Sum(body, (first, 1, below)), (second, 1, count))
+        return sp.Sum(sp.Sum(body, (first, low, below)), (second, low, high))
+
+    def _pair_limits(self, item: node.PairSumOperator) -> tuple:
+        """The range both numbers run over: 1 … n, or as written (1 ≤ i < j ≤ n; 1 < i: from 2)."""
+        if item.bounds is None:
+            return sp.S.One, self.vocab.count_symbol
+        low, low_relation, high_relation, high = item.bounds
+        if low_relation not in ("<", "≤") or high_relation not in ("<", "≤"):
+            raise self.error("write the limits of a sum over pairs in increasing order: \\sum_{1 \\le i < j \\le n}", item)
+        low, high = self.value(low), self.value(high)
+        return low + int(low_relation == "<"), high - int(high_relation == "<")
+
+    def _sum_beside(self, item: node.PairSumOperator, around, low, high, items, k) -> sp.Expr:
+        """Σ_{j≠i} inside Σ_i: a sum over j alone, beside the i of the sum around it."""
+        fixed = self.bound_symbol(around.word)
+        name = item.second if around is item.first else item.first
+        relation = item.relation if name is item.first else {"<": ">", ">": "<", "≤": "≥", "≥": "≤"}.get(item.relation, item.relation)
+        variable = self._bound(name, sp.S.One)
+        body = self._bound_body(name.word, variable, items, k)
+        self.readings.append(f"Σ_{{{item.first.word} {item.relation} {item.second.word}}} is read as the sum over "
+                             f"{variable} = {plain(low)} … {plain(high)} with {variable} {relation} {fixed}, "
+                             f"for the {fixed} of the sum around it")
+        if relation == "≠":
+            return sp.Sum(body, (variable, low, high)) - body.xreplace({variable: fixed})
+        ranges = {"<": (low, fixed - 1), "≤": (low, fixed), ">": (fixed + 1, high), "≥": (fixed, high)}
+        return sp.Sum(body, (variable, *ranges[relation]))
 
     def _every_sample(self, item: node.SumOperator) -> sp.Expr:
         """Σ_i with no limits: over every sample, i = 1 … n, when i is the sample index (printed)."""
@@ -244,8 +277,10 @@ class Resolver:
         name = item.base if isinstance(item, node.Power) else item
         if not isinstance(name, node.Name) or name.word not in self.vocab.typographic:
             return None
-        if name.sub is not None or name.layer is not None:
+        if name.layer is not None:
             return None
+        if name.sub is not None:
+            return self._log_to_base(name)
         return self.vocab.function(name.word)
 
     def _applied_without_parentheses(self, item, function, items, k):
@@ -254,6 +289,10 @@ class Resolver:
         name = item.base if isinstance(item, node.Power) else item
         end = k + 1
         while end < len(items) and self._typographic_function(items[end]) is None and not isinstance(items[end], node.OPERATORS):
+            if end > k + 1 and isinstance(items[end], node.Paren):
+                # \tanh z\,(1 - \tanh^2 z): the parenthesis is the next factor, not more argument
+                self.readings.append(f"{name.word} is read as applying to the factors before the parenthesis after it")
+                break
             end += 1
         if end > k + 1 and isinstance(items[k + 1], node.Paren):
             end = k + 2  # \operatorname{sech}^2(u)\, x: the parenthesis is the argument, x a factor
@@ -265,13 +304,24 @@ class Resolver:
             argument = self._product(items[k + 1 : end], 0)
         if end - k > 2:
             self.readings.append(f"{name.word} is read as applying to {plain(argument)}, the factors after it")
-        if function is sp.log:
+        if function is sp.log or isinstance(function, LogToBase):
             self._needs(sp.Gt(argument, 0))
         value = function(argument)
         if isinstance(item, node.Power):
             self._refuse_inverse_notation(item)
             value = self._power_of(value, self.value(item.exponent), item)
         return value, end
+
+    def _products_split(self, items, k):
+        """\\tanh z(1 - z) and \\tanh z\\,(1 - z): z(1 - z) is z times a parenthesis (z is no function),
+        so the parenthesis is a factor of its own after the function's argument."""
+        splits = [j for j in range(k, len(items)) if isinstance(items[j], node.Call) and not items[j].primes
+                  and len(items[j].args) == 1 and self._function_of(items[j].name) is None
+                  and not self._looks_like_a_function(items[j].name)]
+        for j in reversed(splits):
+            call = items[j]
+            items = (*items[:j], call.name, node.Paren(call.args[0], call.start), *items[j + 1:])
+        return items
 
     def _refuse_inverse_notation(self, item: node.Power) -> None:
         """\\sin^{-1} x is arcsin x to some readers and 1/sin x to others: ask which."""
@@ -466,7 +516,7 @@ class Resolver:
                     f"or declare it in the notation block's functions", item)
             return self._Name(name) * self.value(item.args[0])
         args = [self.value(arg) for arg in item.args]
-        if function is sp.log and len(args) == 1:
+        if (function is sp.log or isinstance(function, LogToBase)) and len(args) == 1:
             self._needs(sp.Gt(args[0], 0))
         try:
             value = function(*args)
@@ -499,12 +549,21 @@ class Resolver:
         never for a name at a layer (C^{(2)}(b + w) is C^{(2)} times (b + w), not C applied)."""
         if name.layer is not None:
             return None
+        if (to_base := self._log_to_base(name)) is not None:
+            return to_base
         key = function_key(name)
         if key in self.vocab.applied:
             return self.vocab.function(key)
         if name.sub is None and name.layer is None and name.word in self.vocab.applied:
             return self.vocab.function(name.word)
         return None
+
+    def _log_to_base(self, name: node.Name):
+        """\\log_2 and \\log_{10}: the logarithm to that base, ln(x)/ln(b) (printed)."""
+        if name.word != "\\log" or not isinstance(name.sub, str) or not name.sub.isdigit() or int(name.sub) < 2:
+            return None
+        self.readings.append(f"\\log_{name.sub} is read as the logarithm to base {name.sub}: ln(x)/ln({name.sub})")
+        return LogToBase(int(name.sub))
 
     def _Fraction(self, item: node.Fraction) -> sp.Expr:
         leibniz = _leibniz(item.numerator, item.denominator)
@@ -539,6 +598,9 @@ class Resolver:
     # -- names ------------------------------------------------------------------------------
     def _Name(self, name: node.Name) -> sp.Expr:
         vocab, word = self.vocab, name.word
+        if word in vocab.typographic and name.sub is not None:
+            raise self.error(f"{word}_{name.sub}: symgrad reads a function with a subscript only as a logarithm "
+                             f"to a whole-number base (\\log_2 x, \\log_{{10}} x)", name)
         if word in vocab.typographic:
             raise self.error(f"{word} is a function: write what it applies to, {word}(z) or {word} z", name)
         if word.startswith("\\mathbb"):
@@ -707,6 +769,16 @@ def function_key(name: node.Name) -> str:
 def _certainly_nonnegative(expr) -> bool:
     """True when `expr` ≥ 0 for every admissible n (n ≥ 1): n − 1, 5 − 3, but not 3 − n."""
     return expr.is_nonnegative is True
+
+
+@dataclass(frozen=True)
+class LogToBase:
+    """The logarithm to a whole-number base, as a function of one argument."""
+
+    base: int
+
+    def __call__(self, x):
+        return sp.log(x) / sp.log(self.base)
 
 
 def _operator_symbol(item) -> str:

@@ -189,12 +189,14 @@ class SumOperator:
 
 @dataclass(frozen=True)
 class PairSumOperator:
-    """``\\sum_{i<j}``: over the pairs of samples whose numbers compare so (<, ≤, ≠, >, ≥)."""
+    """``\\sum_{i<j}`` or ``\\sum_{1 \\le i < j \\le n}``: over the pairs of samples whose numbers
+    compare so (<, ≤, ≠, >, ≥); `bounds` is (low, relation, relation, high) where they are written."""
 
     first: object
     relation: str
     second: object
     start: int
+    bounds: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -332,8 +334,12 @@ class SyntaxBuilder(Transformer):
         return SumOperator(children[1], children[3], children[4], token.start_pos)
 
     def pair_sum_op(self, children):
-        token, first, relation, second = children
-        return PairSumOperator(first, _COMPARISONS[re.sub(r"[\\\s]", "", relation.value)], second, token.start_pos)
+        relations = [_COMPARISONS[re.sub(r"[\\\s]", "", c.value)] for c in children if isinstance(c, Token) and c.type == "COMPARE"]
+        if len(children) == 4:
+            return PairSumOperator(children[1], relations[0], children[3], children[0].start_pos)
+        low = Number(children[1].value, children[1].start_pos)
+        bounds = (low, relations[0], relations[2], children[7])
+        return PairSumOperator(children[3], relations[1], children[5], children[0].start_pos, bounds)
 
     def lim_op(self, children):
         return LimitOperator(children[1], children[3], children[0].start_pos)
