@@ -11,6 +11,7 @@ is the result model they share.
 
 from symgrad.check import check
 from symgrad.derivation import Algorithm, Computed, Derivation, Equation, Instance
+from symgrad.documents import check_file
 from symgrad.notation import (
     COUNT,
     SAMPLE,
@@ -49,6 +50,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "check",
+    "check_file",
     "family",
     "mean",
     "parameter",

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import math
+import os
 import sys
 import time
 from importlib import resources
 from pathlib import Path
 
-from symgrad.check import check
 from symgrad.check.engine import DEFAULT_TIMEOUT
-from symgrad.documents import documents_in, read_document
+from symgrad.documents import check_document, documents_in
 from symgrad.errors import DocumentError
 from symgrad.report import FORMATS, render
-from symgrad.results import DocumentReport, InputError, Verdict
+from symgrad.results import Verdict
 from symgrad.version import __version__
 
 #: Seconds the whole run may take (per-equation limits are DEFAULT_TIMEOUT).
@@ -36,9 +35,20 @@ def shipped_derivation() -> Path:
 
 def add_check_parser(subparsers) -> None:
     parser = subparsers.add_parser("check", help="check every equation of derivations")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help=f"documents or directories (default: {SHIPPED})")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
-    parser.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help=f"documents or directories, - for standard input (default: {SHIPPED})")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text",
+                        help="text for people (default), json for programs, markdown or html for a report to share")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="text format: show only the lines that do not hold, and the summary")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the verdicts of the text format (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument("--fail-on", type=verdict_list, default=FAIL_ON, metavar="VERDICTS",
+                        help="the verdicts that make the exit status 1, comma-separated "
+                             f"(default {','.join(FAIL_ON)}); --exit-zero for none")
+    parser.add_argument("--exit-zero", action="store_const", const=(), dest="fail_on",
+                        help="exit 0 whatever the verdicts (bad input still exits 2)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric trials (default 0)")
     parser.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="S",
                         help=f"time limit of each equation's proof, and again of its numeric trials, in seconds (default {DEFAULT_TIMEOUT:g})")
@@ -46,6 +56,26 @@ def add_check_parser(subparsers) -> None:
                         help=f"time limit of the whole run, in seconds: equations left when it is spent are "
                              f"inconclusive (default {DEFAULT_BUDGET:g})")
     parser.set_defaults(func=run_check)
+
+
+#: The verdicts that fail a run by default: everything that does not hold.
+FAIL_ON = tuple(verdict.value for verdict in Verdict if not verdict.holds)
+
+
+def verdict_list(text: str) -> tuple[str, ...]:
+    """--fail-on: verdicts, comma-separated (fails,ill-formed)."""
+    chosen = tuple(word.strip() for word in text.split(",") if word.strip())
+    unknown = [word for word in chosen if word not in {v.value for v in Verdict}]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown)}: not a verdict (choose from {', '.join(v.value for v in Verdict)})")
+    return chosen
+
+
+def use_colour(choice: str, output: str | None) -> bool:
+    """Colour on a terminal unless NO_COLOR is set (https://no-color.org), or when asked for."""
+    if choice != "auto":
+        return choice == "always"
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def positive_seconds(text: str) -> float:
@@ -74,16 +104,13 @@ def run_check(args) -> int:
     deadline = time.monotonic() + args.budget
     reports, failed = [], False
     for path in paths:
-        derivations, errors = read_reporting_errors(path)
+        found, errors = check_document(path, seed=args.seed, timeout=args.timeout, deadline=deadline)
+        if errors:  # FILE:LINE:COL: error: …, each with its line and a caret
+            print("\n".join(str(error) for error in errors), file=sys.stderr)
         failed = failed or bool(errors)
-        problems = tuple(InputError(e.line, e.column, e.message.split("\n")[0]) for e in errors)
-        if not derivations:
-            reports.append(DocumentReport(str(path), path.name, (), (), errors=problems))
-            continue
-        for k, derivation in enumerate(derivations):
-            report = check(derivation, seed=args.seed, timeout=args.timeout, deadline=deadline)
-            reports.append(dataclasses.replace(report, errors=problems) if k == 0 else report)
-    text = render(args.format, reports, time.perf_counter() - started)
+        reports += found
+    text = render(args.format, reports, time.perf_counter() - started,
+                  color=use_colour(args.color, args.output), quiet=args.quiet)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -100,16 +127,8 @@ def run_check(args) -> int:
             print(f"symgrad: {report.path}: nothing to check ({what})", file=sys.stderr)
     if not any(finding.verdict != Verdict.DEFINITION for report in reports for finding in report.findings):
         return 5  # nothing was checked
-    return 0 if all(report.holds for report in reports) else 1
-
-
-def read_reporting_errors(path: Path) -> tuple[list, list]:
-    """The derivations read from `path` and its errors, each printed as FILE:LINE:COL: error: …"""
-    try:
-        return read_document(path), []
-    except DocumentError as error:  # the equations that did read are still checked
-        print(error, file=sys.stderr)
-        return list(getattr(error, "partial", [])), list(getattr(error, "errors", [error]))
+    failing = {finding.verdict.value for report in reports for finding in report.findings} & set(args.fail_on)
+    return 1 if failing else 0
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -23,7 +23,11 @@ def bundle(obj) -> dict[str, str]:
 
 
 class Displayable:
-    """Mixin: Jupyter shows the registered renderings (and plain repr where there are none)."""
+    """Mixin: Jupyter shows the registered renderings (and plain repr where there are none);
+    ``print`` shows the registered plain text."""
+
+    def __str__(self) -> str:
+        return bundle(self).get("text/plain") or repr(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         shown = bundle(self)

@@ -103,3 +103,45 @@ def test_no_path_checks_the_shipped_derivations_from_anywhere(tmp_path):
     assert run.returncode == 1
     paths = [d["path"] for d in json.loads(run.stdout)["documents"]]
     assert any(p.endswith("notes.py") for p in paths)
+
+
+WRONG_MARKDOWN = "# t\n\n$$ C = w^2 \\quad (1) $$\n\n$$ \\frac{dC}{dw} = w \\quad (2) $$\n"
+
+
+def symgrad_with_input(*args, text: str, env: dict | None = None):
+    environment = {**__import__("os").environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "symgrad", *args], cwd=ROOT, input=text, capture_output=True,
+                          text=True, timeout=300, env=environment)
+
+
+def test_standard_input_is_read_as_markdown_or_latex():
+    run = symgrad_with_input("check", "-", text=WRONG_MARKDOWN)
+    assert run.returncode == 1 and "(2)    FAILS" in run.stdout and "<stdin>:5" in run.stdout
+    latex = "\\documentclass{article}\n\\begin{document}\n\\begin{equation} C = w^2 \\end{equation}\n" \
+            "\\begin{equation} \\frac{dC}{dw} = 2 w \\end{equation}\n\\end{document}\n"
+    run = symgrad_with_input("check", "-", text=latex)
+    assert run.returncode == 0 and "(2)    proven" in run.stdout
+
+
+def test_a_short_summary_lists_what_does_not_hold_with_its_file_and_line():
+    run = symgrad_with_input("check", "-", text=WRONG_MARKDOWN)
+    summary = run.stdout[run.stdout.index("short summary"):]
+    assert "FAILS <stdin>:5 (2): off by a constant factor" in summary
+    assert run.stdout.rstrip().endswith("s") and "2 results: 1 failing, 1 definition in" in run.stdout
+
+
+def test_exit_zero_and_fail_on_choose_which_verdicts_fail_the_run():
+    assert symgrad_with_input("check", "--exit-zero", "-", text=WRONG_MARKDOWN).returncode == 0
+    assert symgrad_with_input("check", "--fail-on", "ill-formed", "-", text=WRONG_MARKDOWN).returncode == 0
+    assert symgrad_with_input("check", "--fail-on", "fails", "-", text=WRONG_MARKDOWN).returncode == 1
+    refused = symgrad_with_input("check", "--fail-on", "wrong", "-", text=WRONG_MARKDOWN)
+    assert refused.returncode == 2 and "not a verdict" in refused.stderr
+
+
+def test_quiet_keeps_only_what_does_not_hold_and_colour_is_asked_for():
+    quiet = symgrad_with_input("check", "-q", "-", text=WRONG_MARKDOWN).stdout
+    assert "(1)    definition" not in quiet and "readings of the notation" not in quiet and "(2)    FAILS" in quiet
+    assert "\033[" not in quiet  # not a terminal: no colour by default
+    coloured = symgrad_with_input("check", "--color", "always", "-", text=WRONG_MARKDOWN).stdout
+    assert "\033[1;31mFAILS\033[0m" in coloured
+    assert "\033[" not in symgrad_with_input("check", "--color", "never", "-", text=WRONG_MARKDOWN).stdout

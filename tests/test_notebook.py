@@ -55,3 +55,17 @@ def test_jupyter_picks_the_reprs_up():
     assert "<math" in data["text/html"] and "**(7)**" in data["text/markdown"]
     data, _ = formatters.DisplayFormatter().format(tiny_derivation())
     assert data["text/latex"].startswith("$$\\begin{array}")
+
+
+def test_check_file_from_python_and_print_shows_the_text_report(tmp_path, capsys):
+    import symgrad
+
+    path = tmp_path / "wrong.md"
+    path.write_text("# t\n\n$$ C = w^2 \\quad (1) $$\n\n$$ \\frac{dC}{dw} = w \\quad (2) $$\n", encoding="utf-8")
+    (report,) = symgrad.check_file(str(path))
+    print(report)
+    shown = capsys.readouterr().out
+    assert "(2)    FAILS" in shown and "2 results: 1 failing, 1 definition" in shown
+    wrong = report.findings[1]
+    assert str(wrong).startswith("    (2)    FAILS") and "counterexample: n = 1" in str(wrong)
+    assert wrong._repr_mimebundle_()["text/plain"] == str(wrong)

@@ -97,7 +97,7 @@ def test_algorithm_checks_have_their_own_part_with_a_per_layer_table(page):
 
 
 def test_document_summary_and_readings(page):
-    assert "7 results: 3 proven, 2 fails, 1 ill-formed, 1 definition in 0.25 s" in page
+    assert "7 results: 3 proven, 2 failing, 1 ill-formed, 1 definition in 0.25 s" in page
     assert "<li>i is the sample index and n the number of samples.</li>" in page
     assert "<h3>Section 1.2</h3>" in page and "<h3>Section 1.4</h3>" in page
 

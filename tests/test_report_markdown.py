@@ -54,7 +54,7 @@ def test_algorithm_checks_get_a_per_layer_table(text):
 
 
 def test_headings_readings_and_summary(text):
-    assert text.startswith("# symgrad report\n\n**7 results: 3 proven, 2 fails, 1 ill-formed, 1 definition in 1.50 s**")
+    assert text.startswith("# symgrad report\n\n**7 results: 3 proven, 2 failing, 1 ill-formed, 1 definition in 1.50 s**")
     assert "## Gradient Descent" in text and "### Section 1.2" in text
     assert "- i is the sample index and n the number of samples." in text
 

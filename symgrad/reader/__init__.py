@@ -24,10 +24,11 @@ from symgrad.reader.resolver import Formula, Resolver
 from symgrad.reader.source import Source
 from symgrad.reader.vocabulary import Vocabulary
 
-__all__ = ["Formula", "ReadError", "Vocabulary", "read_file", "read_formula"]
+__all__ = ["Formula", "ReadError", "Vocabulary", "read_file", "read_formula", "read_text", "source_of"]
 
 #: Documents larger than this are refused: hand-written notes are far smaller.
 MAX_BYTES = 1_000_000
+TOO_LARGE = f"file too large (symgrad reads documents up to {MAX_BYTES / 1e6:.0f} MB)"
 
 
 def read_source(path: Path) -> Source:
@@ -39,16 +40,20 @@ def read_source(path: Path) -> Source:
         raise DocumentError(path, 1, 1, f"cannot read it: {error.strerror or error}") from None
     if not stat.S_ISREG(status.st_mode):
         raise DocumentError(path, 1, 1, "not a regular file (a directory, a device or a pipe): symgrad reads documents only")
-    too_large = f"file too large (symgrad reads documents up to {MAX_BYTES / 1e6:.0f} MB)"
     if status.st_size > MAX_BYTES:
-        raise DocumentError(path, 1, 1, too_large)
+        raise DocumentError(path, 1, 1, TOO_LARGE)
     try:
         with path.open("rb") as file:
             data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise DocumentError(path, 1, 1, f"cannot read it: {error.strerror or error}") from None
+    return source_of(path, data)
+
+
+def source_of(path: Path, data: bytes) -> Source:
+    """The text of a document read as `data` (a file's bytes, or standard input's)."""
     if len(data) > MAX_BYTES:
-        raise DocumentError(path, 1, 1, too_large)
+        raise DocumentError(path, 1, 1, TOO_LARGE)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -67,8 +72,12 @@ PIECES = {".md": markdown.pieces, ".markdown": markdown.pieces, ".tex": latex.pi
 
 def read_file(path: Path) -> list[Derivation]:
     """Read a Markdown or LaTeX document; every error in it is reported at once (DocumentErrors)."""
-    source = read_source(path)
-    reader = Reader(source, PIECES[path.suffix](source))
+    return read_text(read_source(path), path.suffix)
+
+
+def read_text(source: Source, suffix: str) -> list[Derivation]:
+    """Read a document's text as the kind of document `suffix` names (.md, .tex)."""
+    reader = Reader(source, PIECES[suffix](source))
     derivation = reader.read()
     errors = reader.document_errors()
     if errors:

@@ -11,5 +11,8 @@ from symgrad.report.text import render_text
 FORMATS = {"text": render_text, "json": render_json, "markdown": render_markdown, "html": render_html}
 
 
-def render(format_name: str, documents, seconds: float) -> str:
+def render(format_name: str, documents, seconds: float, color: bool = False, quiet: bool = False) -> str:
+    """The report in one format; `color` and `quiet` concern the text format only."""
+    if format_name == "text":
+        return render_text(documents, seconds, color=color, quiet=quiet)
     return FORMATS[format_name](documents, seconds)

@@ -95,11 +95,24 @@ def algorithm_checks(document: DocumentReport) -> list[Finding]:
     return [finding for finding in document.findings if finding.kind == Kind.ALGORITHM]
 
 
+#: How the summary counts a verdict: (one, several).
+COUNTED = {
+    Verdict.PROVEN: ("proven", "proven"),
+    Verdict.NUMERICALLY_EQUAL: ("numerically equal", "numerically equal"),
+    Verdict.FAILS: ("failing", "failing"),
+    Verdict.ILL_FORMED: ("ill-formed", "ill-formed"),
+    Verdict.INCONCLUSIVE: ("inconclusive", "inconclusive"),
+    Verdict.DEFINITION: ("definition", "definitions"),
+}
+
+
 def summary_line(documents: list[DocumentReport], seconds: float) -> str:
-    """'72 results: 44 proven, 9 fails … in 4.03 s', the counts that are not zero."""
+    """'72 results: 44 proven, 9 failing … in 4.03 s', the counts that are not zero."""
     counts = summary(documents, seconds)
-    parts = [f"{counts[verdict]} {verdict}" for verdict in Verdict if counts[verdict]]
-    return f"{counts['results']} results: {', '.join(parts)} in {counts['seconds']:.2f} s"
+    parts = [f"{counts[verdict]} {COUNTED[verdict][counts[verdict] != 1]}" for verdict in Verdict if counts[verdict]]
+    results = "result" if counts["results"] == 1 else "results"
+    counted = f": {', '.join(parts)}" if parts else ""
+    return f"{counts['results']} {results}{counted} in {counts['seconds']:.2f} s"
 
 
 def number(value) -> str:

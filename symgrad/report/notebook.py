@@ -10,7 +10,8 @@ from symgrad import display
 from symgrad.derivation import Derivation
 from symgrad.report.html import fragment
 from symgrad.report.markdown import document_markdown, escape, math
-from symgrad.results import DocumentReport
+from symgrad.report.text import render_finding, render_text
+from symgrad.results import DocumentReport, Finding
 
 
 def derivation_latex(derivation: Derivation) -> str:
@@ -28,6 +29,8 @@ def derivation_markdown(derivation: Derivation) -> str:
     return "\n".join(lines) + "\n"
 
 
+display.register(DocumentReport, "text/plain", lambda report: render_text([report], report.seconds))
+display.register(Finding, "text/plain", render_finding)
 display.register(DocumentReport, "text/html", fragment)
 display.register(DocumentReport, "text/markdown", document_markdown)
 display.register(Derivation, "text/latex", derivation_latex)
