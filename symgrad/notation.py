@@ -128,6 +128,9 @@ class Notation:
     #: Names the document uses without declaring or defining them: read as numbers, but a
     #: derivative *of* one (∂J/∂w with J never defined) is not taken to be 0.
     stand_ins: set = field(default_factory=set)
+    #: Stand-ins that may be computed from the parameters (h, not λ, and not a name the document
+    #: differentiates by): a derivative *through* one is not taken to be 0 either.
+    unknown_dependence: set = field(default_factory=set)
     #: Indices besides the sample index, and the count each runs to: k → d for Σ_{k=1}^{d}.
     ranges: dict = field(default_factory=dict)
     #: The words that name parameters (w, b): a parameter of a layer depends on nothing below it.

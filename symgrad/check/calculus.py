@@ -203,7 +203,7 @@ class Calculus:
             return self.derivative(value, var)
         outer, partials = self._local_rule(expr)
         for leaf in outermost(outer, lambda node: isinstance(node, (sp.Symbol, sp.Indexed))):
-            unknown = self._unwritten_dependence(leaf, var) or self._undefined_estimate(leaf, var) if leaf != var else None
+            unknown = self._unwritten_dependence(leaf, var) or self._undefined_quantity(leaf, var) if leaf != var else None
             if unknown:
                 raise UnsupportedDerivative(unknown)
         unknown = self._undefined_function(outer, var)
@@ -246,13 +246,18 @@ class Calculus:
                         f"written (define it)")
         return None
 
-    def _undefined_estimate(self, leaf, var) -> str | None:
-        """ŷ, ỹ or ȳ never defined: a name with a hat is computed from the parameters (a
-        prediction, an estimate), so it is not taken for a constant the way an undefined t or λ is."""
+    def _undefined_quantity(self, leaf, var) -> str | None:
+        """Why ∂leaf/∂var is not known, when `leaf` is a name the document never defines nor
+        declares and that may be computed from the parameters (h, ŷ: the reader says which, in
+        notation.unknown_dependence), so its derivative is not taken to be 0."""
         symbol = leaf.base.label if isinstance(leaf, sp.Indexed) else leaf
         name = getattr(symbol, "name", str(symbol))
-        undeclared = {stand_in.name for stand_in in self.scope.notation.stand_ins}
-        if not name.startswith(_ESTIMATES) or name not in undeclared or self.scope.is_defined(leaf):
+        notation = self.scope.notation
+        undeclared = {stand_in.name for stand_in in notation.stand_ins}
+        unknown = {quantity.name for quantity in notation.unknown_dependence}
+        if name not in undeclared or self.scope.is_defined(leaf) or self.scope.is_held(leaf):
+            return None
+        if name not in unknown and not name.startswith(_ESTIMATES):
             return None
         if isinstance(leaf, sp.Indexed) and self.scope.is_defined(leaf.base[sp.Dummy()]):
             return None

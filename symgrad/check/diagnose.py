@@ -13,6 +13,7 @@ from symgrad.check.calculus import UnsupportedDerivative
 from symgrad.check.equivalence import (
     NotLinearInSums,
     is_identically_zero,
+    shown_form,
     sum_decomposition,
     vanishes,
 )
@@ -254,13 +255,15 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
         diagnosis = explain()
         if diagnosis:
             return diagnosis
-    return _additive_difference(claimed, truth)
+    return _additive_difference(claimed, truth, scope.notation.index)
 
 
-def _additive_difference(claimed, truth) -> Diagnosis:
-    difference = sp.factor_terms(claimed - truth)
+def _additive_difference(claimed, truth, index) -> Diagnosis:
+    difference = shown_form(claimed - truth, index)
     terms = sp.Add.make_args(difference)
     if len(terms) <= 2 and sp.count_ops(difference) <= 20:
+        if difference.could_extract_minus_sign():
+            return _plain_diagnosis(DiagnosisKind.DIFFERENCE, f"the claimed value is below the true one by {plain(-difference)}")
         return _plain_diagnosis(DiagnosisKind.DIFFERENCE, f"the claimed value exceeds the true one by {plain(difference)}")
     return _plain_diagnosis(
         DiagnosisKind.DIFFERENCE, "the claimed value differs from the true one by more than a factor, a sign or a swap"

@@ -24,7 +24,7 @@ from symgrad.check.diagnose import (
     index_mismatch,
 )
 from symgrad.check.domain import always_holds, describe, without_implied
-from symgrad.check.equivalence import decide
+from symgrad.check.equivalence import decide, shown_form
 from symgrad.check.layers import LayerInstances
 from symgrad.check.scope import (
     KNOWN_FUNCTIONS,
@@ -133,6 +133,9 @@ class Checker:
                     return self._unread(equation)
                 resting = self._rests_on_undetermined(equation)
                 if resting is not None:
+                    if equation.kind == Kind.DEFINITION and equation.lhs is not None:  # C = … h … with h unread: C is unknown too
+                        label = equation.label or f"line {equation.line}"
+                        self.undetermined.setdefault(_name_of(equation.lhs), (label, "rests on a line that could not be read"))
                     return self._layer_by_layer(equation, limit) or resting
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
@@ -245,7 +248,7 @@ class Checker:
         rests_on = tuple(self.scope.labels_used(lhs, equation.rhs))
         if mismatch:
             self.judged[equation] = Judged(claimed, Verdict.ILL_FORMED)
-            diagnosis = _with_correction(mismatch, equation, lhs, truth)
+            diagnosis = _with_correction(mismatch, equation, lhs, truth, self.scope.notation.index)
             return dict(verdict=Verdict.ILL_FORMED, method=Method.SYMBOLIC, diagnosis=diagnosis, rests_on=rests_on)
         outcome = decide(truth, claimed, self.scope, self.seed, limit)
         self.judged[equation] = Judged(claimed, outcome.verdict)
@@ -253,7 +256,8 @@ class Checker:
         if outcome.verdict == Verdict.FAILS:
             if truth == lhs and (value := self.scope.value_of(lhs)) is not None:  # k = w after k = √(w²): say what k is
                 truth = value
-            diagnosis = _with_correction(self._explained(claimed, truth, equation.rhs, lhs), equation, lhs, truth)
+            diagnosis = _with_correction(self._explained(claimed, truth, equation.rhs, lhs), equation, lhs, truth,
+                                         self.scope.notation.index)
         follows = None
         if equation.kind == Kind.STEP:
             follows, diagnosis = self._relation_to_previous(equation, claimed, outcome.verdict, diagnosis)
@@ -396,18 +400,30 @@ def _update_note(equation: Equation) -> str:
     return f"an update rule: it gives {plain(equation.lhs)} a new value; nothing to check as an equation"
 
 
-def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth) -> Diagnosis:
-    """The diagnosis with the line as it should read: the author's left side, the true value;
-    none where the true value is the left side itself (w = Σ x_i y_i / Σ x_i about a parameter w)."""
+def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth, index) -> Diagnosis:
+    """The diagnosis with the line as it should read: the author's left side, the true value
+    (simplified, its sums over `index`); none where the true value is the left side itself
+    (w = Σ x_i y_i / Σ x_i about a parameter w)."""
     if equation.kind != Kind.STEP and truth == lhs:
         return diagnosis
-    value = latex(sp.factor_terms(truth))
+    value = latex(shown_form(truth, index))
     if equation.kind == Kind.STEP:
         corrected = f"= {value}"
     else:
-        left = equation.latex.split("=", 1)[0].strip() if "=" in equation.latex else latex(lhs)
+        left = _left_side_written(equation.latex) or latex(lhs)
         corrected = f"{left} = {value}"
     return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected)
+
+
+def _left_side_written(text: str) -> str | None:
+    """What is written before the line's first '=' outside braces (\\sum_{i=1}^{n} … = … keeps its
+    limits), or None when there is no such '='."""
+    depth = 0
+    for k, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "=" and depth == 0 and text[k - 1 : k] not in (":", "<", ">", "!"):
+            return text[:k].strip()
+    return None
 
 
 def check(derivation: Derivation, seed: int = 0, timeout: float = DEFAULT_TIMEOUT, deadline: float | None = None) -> DocumentReport:

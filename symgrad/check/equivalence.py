@@ -146,6 +146,36 @@ def _constant_terms_summed(groups: dict, rest: sp.Expr) -> tuple[sp.Expr, dict]:
     return rest, remaining
 
 
+def shown_form(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
+    """`expr` as a reader should see a difference or a corrected value: sums over the same range merged, the terms
+    that do not depend on the sample taken out, each part simplified, the sums written over
+    `index` (2λb, not 2(λb + (bΣ1 + Σ(w x_i − y_i))/n − Σ(b + w x_i − y_i)/n))."""
+    try:
+        groups, rest = sum_decomposition(expr)
+    except NotLinearInSums:
+        return sp.factor_terms(expr)
+    rest, groups = _constant_terms_summed(groups, rest)
+    parts = [_minus_inside(sp.factor(rest))]
+    for (low, high), summand in groups.items():
+        summand = _minus_inside(sp.factor(summand))
+        if summand != 0:  # the factors that do not depend on the sample stand outside: (1/n) Σ …
+            outside, inside = summand.as_independent(canonical_index(low), as_Add=False)
+            parts.append(outside * sp.Sum(inside.xreplace({canonical_index(low): index}), (index, low, high)))
+    return sp.Add(*parts)
+
+
+def _minus_inside(expr: sp.Expr) -> sp.Expr:
+    """−(a − 1)·b as (1 − a)·b: a product's minus sign moves into a factor that then starts with a
+    number, as people write 1 − a."""
+    if not (isinstance(expr, sp.Mul) and expr.could_extract_minus_sign()):
+        return expr
+    for k, factor in enumerate(expr.args):
+        if isinstance(factor, sp.Add) and any(term.is_Number and term.is_negative for term in factor.args):
+            others = expr.args[:k] + expr.args[k + 1:]
+            return -sp.Mul(*others) * -factor if others else -(-factor)
+    return expr
+
+
 #: A sum over a concrete range of at most this many terms may be written out in a proof.
 WRITE_OUT = 64
 

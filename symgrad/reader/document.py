@@ -36,6 +36,10 @@ from symgrad.reader.resolver import (
 from symgrad.reader.source import Snippet, Source
 from symgrad.reader.vocabulary import Vocabulary
 
+#: Names written as Greek letters: read as constants when never defined (λ, η, α, β, γ, μ).
+GREEK = re.compile(r"\\(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|"
+                    r"rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)"
+                    r"(?![A-Za-z])")
 #: A document with more displayed formulas than this is read up to there (then an error).
 MAX_DISPLAYS = 2_000
 DEFAULT_READING = (
@@ -168,7 +172,8 @@ class Reader:
         letters = self.index_letters | {self.vocabulary.index} | _summed_letters(trees)
         self.indexed = frozenset(w for tree in trees for w in _indexed_words(tree, letters))
         self.layered = _layered_words(trees)
-        self.layered_numbered = _layered_words(trees, numbered=True)
+        # x^2 and y^2 stay powers: data has no layers (Nielsen's input is a^0, defined as x)
+        self.layered_numbered = _layered_words(trees, numbered=True) - (self.vocabulary.data - self.layered)
         self.numbered_layers = _defined_with_numbered_layers(trees, self.vocabulary)
         final = self.vocabulary.with_(count=self.count)
         notation = Notation(index=final.index_symbol, count=final.count_symbol)
@@ -176,18 +181,25 @@ class Reader:
         self.derivation, self.denote, self.prose, self.undeclared = derivation, [], [], set()
         self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
-        self.pending: list[tuple[ProseDefinition, _Parsed]] = []  # prose definitions no display has used yet
         has_block = False
-        for entry in parsed:
+        self.display_defined = {_defined_word(p.tree) for entry in parsed if isinstance(entry[0], Display)
+                                for p in entry[1] if p.tree is not None}
+        # "$z^1 = w^1 x + b^1$" in prose restates a display: only a name no display defines is read from prose =
+        parsed = [entry for entry in parsed if not (isinstance(entry[0], ProseDefinition) and entry[0].equals
+                                                     and _prose_name(entry[1]) in self.display_defined)]
+        first_use = _first_uses(parsed)
+        self.pending = [entry for entry in parsed if isinstance(entry[0], ProseDefinition) and id(entry) not in first_use]
+        for k, entry in enumerate(parsed):
             piece = entry[0]
             if isinstance(piece, NotationBlock):
                 has_block = True
                 self._block(*entry[1:])
             elif isinstance(piece, Display):
+                self.pending += [found for found in parsed if first_use.get(id(found)) == k]
                 self._place_prose_definitions(piece, entry[1])
                 self._display(piece, entry[1])
             elif isinstance(piece, ProseDefinition):
-                self.pending.append(entry)
+                pass  # in force from the first display that uses its name (first_use)
             elif isinstance(piece, Problem):
                 self.fail(piece.error)
             elif isinstance(piece, Heading):
@@ -211,8 +223,35 @@ class Reader:
             names = ", ".join(sorted(self.undeclared))
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
             notation.stand_ins.update(sp.Symbol(name, real=True) for name in self.undeclared)
+            self._unknown_dependence(derivation)
+        undefined = sorted(self.indexed - self.defined - self.vocabulary.data - self.vocabulary.families
+                           - {str(f) for f in notation.held_constant})
+        if undefined:
+            notation.read(f"Per-sample values never defined: {', '.join(undefined)}; read as data, like x and y "
+                          f"(they do not depend on the parameters).")
         derivation.title = self.title or derivation.title
         return derivation if derivation.equations else None
+
+    def _unknown_dependence(self, derivation: Derivation) -> None:
+        """The undeclared names that may be computed from the parameters: used in the value of a
+        defined name (C = ½(h − y)²; in a function's definition, H(r) = … k …, k is a constant of
+        H), not a Greek letter (λ, η are constants), not a parameter by its look (w1) and never a
+        variable of a derivative (∂C/∂k makes k a parameter)."""
+        notation = derivation.notation
+        variables = {variable for equation in derivation.equations for side in (equation.lhs, equation.rhs)
+                     if isinstance(side, sp.Basic) for derivative in side.atoms(sp.Derivative)
+                     for variable in derivative.variables}
+        in_names = {symbol for equation in derivation.equations  # C = ½(h − y)², not H(r) = … k …: k is H's constant
+                    if equation.kind == "definition" and isinstance(equation.lhs, (sp.Symbol, sp.Indexed))
+                    and isinstance(equation.rhs, sp.Basic) for symbol in equation.rhs.free_symbols}
+        parameters = self.vocabulary.parameters  # w1, b2: parameters by their look, independent of w
+        unknown = sorted((s for s in notation.stand_ins & in_names if s not in variables and not GREEK.match(s.name)
+                          and re.match(r"\\?[A-Za-z]+", s.name).group() not in parameters), key=str)
+        if unknown:
+            names = ", ".join(plain(s) for s in unknown)
+            notation.read(f"{names}: never defined, and not a constant by its look (a Greek letter) nor a variable "
+                          f"of a derivative, so a derivative through it is not taken to be 0.")
+            notation.unknown_dependence.update(unknown)
 
     def _formula(self, parsed: _Parsed, quiet: bool = False) -> Formula | None:
         if parsed.tree is None:
@@ -281,24 +320,58 @@ class Reader:
     def _place_prose_definitions(self, display: Display, statements: list[_Parsed]) -> None:
         """The prose definitions of the names `display` uses, in force from here: δ^l ≡ ∂C_x/∂z^l
         may come before C_x and z^l are defined, and means them as the document goes on to."""
-        used = {item.word for parsed in statements if parsed.tree is not None
-                for item in syntax.walk(parsed.tree) if isinstance(item, syntax.Name)}
+        used = _words_in(parsed.tree for parsed in statements)
         for entry in list(self.pending):
             piece, parsed = entry
-            name = _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
-            if name in used:
+            name = _prose_name(parsed)
+            if name in used and entry in self.pending:
                 self.pending.remove(entry)
+                rivals = [other for other in self.pending if _prose_left(other[1]) == _prose_left(parsed)]
+                if rivals:  # "some use $e_i := a_i - y_i$; we use $e_i := y_i - a_i$": which is meant is not read
+                    self._ambiguous(name, [entry, *rivals])
+                    continue
+                self._place_prose_definitions(display, [parsed])  # e_i := a_i − y_i after a_i := σ(…): a_i first
                 self._prose_definition(piece, parsed, display)
+
+    def _defines_by_equals(self, formula: Formula | None, parsed: _Parsed) -> bool:
+        """Whether prose written with = ($a_i = \\sigma(w x_i + b)$) defines: a name no display
+        defines nor the notation fixes, given by a value that names something (at $z = 0$ does not)."""
+        if formula is None or len(formula.sides) != 2 or not is_name(formula.sides[0]):
+            return False
+        lhs, rhs = formula.sides
+        return (_prose_name(parsed) not in self.display_defined and not never_defined(lhs, self._vocabulary(parsed))
+                and bool(rhs.free_symbols - lhs.free_symbols) and not rhs.is_number)
+
+    def _ambiguous(self, name: str, entries: list) -> None:
+        """Several prose definitions of one name, all pending at once: none is used, and what uses
+        the name is not checked."""
+        for entry in entries:
+            if entry in self.pending:
+                self.pending.remove(entry)
+        lines = " and ".join(str(piece.line) for piece, _ in entries)
+        why = f"the prose defines it {len(entries)} times (lines {lines}), and symgrad does not read which is meant"
+        self.derivation.notation.read(f"{name}: {why}; lines that use it are not checked.")
+        equation = self.derivation.unread(None, entries[0][1].written, why, entries[0][0].line, name)
+        equation.assumed = True
 
     def _prose_definition(self, piece: ProseDefinition, parsed: _Parsed, display: Display) -> None:
         formula = self._formula(parsed, quiet=True)
         where = f"the prose on line {piece.line}"
-        if formula is not None and (len(formula.sides) != 2 or formula.operators != (":=",) or not is_name(formula.sides[0])
-                                    or never_defined(formula.sides[0], self._vocabulary(parsed))):
+        if piece.equals and not self._defines_by_equals(formula, parsed):
+            return
+        if formula is not None and len(formula.sides) == 2 and never_defined(formula.sides[0], self._vocabulary(parsed)):
+            # y_i := 1 fixes data (x_0^{(i)} := 1, Ng's intercept feature): a condition symgrad does not substitute
+            why = "it fixes data, a parameter or an index, which symgrad does not substitute"
+            self.derivation.notation.read(f"{parsed.written} in {where}: {why}; lines that use it are not checked.")
+            equation = self.derivation.unread(None, parsed.written, why, piece.line, _prose_name(parsed))
+            equation.assumed = True
+            return
+        if formula is not None and (len(formula.sides) != 2 or formula.operators not in ((":=",), ("=",))
+                                    or not is_name(formula.sides[0])):
             parsed.error, formula = ReadError("not a definition of one name", parsed.snippet, 0), None
         if formula is None:
             why = parsed.error.message if parsed.error else "it could not be read"
-            name = _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
+            name = _prose_name(parsed)
             self.derivation.notation.read(f"{parsed.written} in {where} looks like a definition of {name}, but {why}: "
                                           f"lines that use {name} are not checked.")
             equation = self.derivation.unread(None, parsed.written, why, piece.line, name)
@@ -365,6 +438,39 @@ class Reader:
             line = error.position(self.source)[0]
         name = (_defined_function(parsed.tree) or _defined_word(parsed.tree)) if parsed.tree is not None else _written_name(parsed.snippet.text)
         return self.derivation.unread(label, parsed.written, message, line, name)
+
+
+def _prose_left(parsed: _Parsed) -> str:
+    """The left side of a prose definition as written, spaces left out (a^1 and a^0 differ)."""
+    left = re.split(r":=|\\(?:coloneqq|eqqcolon|triangleq|equiv)(?![A-Za-z])|=", parsed.snippet.text, maxsplit=1)[0]
+    return "".join(left.split())
+
+
+def _prose_name(parsed: _Parsed) -> str | None:
+    """The name a prose definition defines, read off its syntax (or its text, if it did not parse)."""
+    return _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
+
+
+def _first_uses(parsed: list) -> dict[int, int]:
+    """For each prose definition (by id), the index of the first display that uses its name,
+    wherever the prose stands: "$$C = Σ e_i^2$$ where $e_i := w x_i - y_i$" means e_i in C."""
+    uses = {}
+    displays = [(k, _words_in(p.tree for p in entry[1]), {_defined_word(p.tree) for p in entry[1] if p.tree is not None})
+                for k, entry in enumerate(parsed) if isinstance(entry[0], Display)]
+    for at, entry in enumerate(parsed):
+        if isinstance(entry[0], ProseDefinition):
+            name = _prose_name(entry[1])
+            # "From here on, $e_i := …$" after a display that defines e_i: only from here on
+            defined_above = any(k < at and name in defined for k, _, defined in displays)
+            first = next((k for k, words, _ in displays if name in words and (k > at or not defined_above)), None)
+            if first is not None:
+                uses[id(entry)] = first
+    return uses
+
+
+def _words_in(trees) -> set[str]:
+    """Every name written in the syntax trees (None for a formula that did not parse)."""
+    return {item.word for tree in trees if tree is not None for item in syntax.walk(tree) if isinstance(item, syntax.Name)}
 
 
 def _parsed_in(entry) -> list:

@@ -105,4 +105,4 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
 
 
 def _definitions_in(prose, macros: Macros) -> list:
-    return [definition for _, definition in prose_definitions(prose, macros)]
+    return [definition for _, definition in prose_definitions(prose, macros, code_spans=True)]

@@ -35,6 +35,7 @@ class ProseDefinition:
 
     snippet: Snippet
     line: int
+    equals: bool = False  # written with = ($a_i = \\sigma(w x_i)$): a definition only of a name no display defines
 
 
 @dataclass
