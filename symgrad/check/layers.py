@@ -138,15 +138,20 @@ class LayerInstances:
         readings: tuple[str, ...] = ()
         if letters - {LAST} - set(generic):
             return None
+        heads = [equation.lhs for equation in self.definitions if equation.lhs is not None]
+        defined = numbered_layers(*heads)
         if not letters:
             numbered = numbered_layers(lhs, rhs)
             if not numbered:
                 return None
-            defined = numbered_layers(*(equation.lhs for equation in self.definitions if equation.lhs is not None))
             last = max(numbered | defined)
             where = "the document defines" if last in defined - numbered else "this line names"
             lengths = [last]
             readings = (f"L, the number of layers, is read as {last}: the highest layer {where}",)
+        elif defined and not layer_letters(*heads):  # z^1 = …, z^2 = …: a chain of 2 layers, and no other
+            lengths = [max(defined)]
+            readings = (f"L, the number of layers, is read as {max(defined)}: the document defines layers "
+                        f"{', '.join(map(str, sorted(defined)))} only",)
         else:
             lengths = list(range(1, MAX_LAYERS + 1))
         lhs, rhs, input_reading = self._input_as_layer_zero(lhs, rhs)
