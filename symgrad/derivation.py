@@ -151,10 +151,13 @@ class Derivation(Displayable):
         self._open = None
         return self._add(Equation(label, Kind.DEFINITION, lhs, rhs, latex, note=note))
 
-    def assume(self, lhs, rhs, reading: str) -> Equation:
-        """A definition the document implies but does not number; its reading is printed."""
+    def assume(self, lhs, rhs, reading: str, closes: bool = True) -> Equation:
+        """A definition the document implies but does not number; its reading is printed.  A
+        definition taken from the prose leaves the chain open (`closes` False): it is context,
+        not a line between a claim and its next step."""
         self.notation.read(reading)
-        self._open = None
+        if closes:
+            self._open = None
         return self._add(Equation(None, Kind.DEFINITION, lhs, rhs, note=reading, assumed=True))
 
     def update(self, label, lhs, rhs, latex: str = "") -> Equation:

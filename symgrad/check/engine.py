@@ -222,9 +222,11 @@ class Checker:
 
     def _judged_with(self, equation: Equation) -> bool:
         """Whether a claim before `equation` was judged with the name it defines as symgrad reads
-        it (a definition that uses it, output = σ(…) before σ(x) = …, fixes nothing yet)."""
+        it, directly or through a definition (∂a_i/∂w with a_i = σ(w x_i)); a definition that uses
+        it (output = σ(…) before σ(x) = …) fixes nothing yet."""
         head = head_of(equation.lhs)
-        return any(side is not None and head_of_any(side, head) for line in self.judged for side in (line.lhs, line.rhs))
+        return any(head_of_any(line.lhs, head) or head_of_any(line.rhs, head) or head_of_any(self.scope.unfold(judged.claimed), head)
+                   for line, judged in self.judged.items() if line.lhs is not None and line.rhs is not None)
 
     def _definition_value(self, equation: Equation) -> sp.Expr:
         """The right side's value, in the document's names, but never folded into the name being

@@ -46,9 +46,8 @@ class Classifier:
         self.prime_variable, self.broken = None, broken
 
     def defines(self, lhs) -> None:
-        """`lhs` is defined from here (by a line the document implies): no chain is open, and `lhs`
-        written again with = in this section (or, for every layer, anywhere) is a claim about it."""
-        self.close()
+        """`lhs` is defined from here (by the prose, which leaves an open chain open): `lhs` written
+        again with = in this section (or, for every layer, anywhere) is a claim about it."""
         self.defined.setdefault(self.derivation.current_section, set()).add(head_name(lhs))
         if defined_for_every_layer(lhs):
             self.generic.add(head_name(lhs))

@@ -84,7 +84,9 @@ def statements(snippet: Snippet) -> list[Snippet]:
     for row in _ROW_BREAK.finditer(snippet.text):
         if any(start < row.start() < end for start, end in cases):
             continue  # the rows of cases belong to it
-        continues = re.match(r"\s*(=|\\approx|\\leq?|\\geq?|<|>)", snippet.text[row.end():])
+        # a row that starts with a relation continues the chain; one that starts with + − × · continues the expression
+        continues = re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(=|\\approx|\\leq?|\\geq?|<|>|\+|-|\\times|\\cdot)(?![A-Za-z])",
+                             snippet.text[row.end():])
         if continues:
             snippet = snippet.blank(*row.span())
         else:
@@ -380,7 +382,7 @@ class Reader:
         lhs, rhs = formula.sides
         reading = (f"{parsed.written} in {where} is read as the definition of {plain(lhs)}, "
                    f"in force from line {display.line}, where {plain(lhs)} is first used.")
-        equation = self.derivation.assume(lhs, rhs, reading)
+        equation = self.derivation.assume(lhs, rhs, reading, closes=False)
         equation.line = piece.line
         self.classifier.defines(lhs)
 

@@ -16,11 +16,21 @@ from symgrad.reader.source import Snippet
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)\$(?!\$)|\\\(((?:(?!\\\)).)+?)\\\)", re.S)
 _DEFINES = re.compile(r":=|\\(?:coloneqq|eqqcolon|triangleq|equiv)(?![A-Za-z])")
 #: NAME = … with one =, the name plain or with a subscript or superscript ($a_i = \sigma(w x_i + b)$).
-_EQUALS = re.compile(r"^\s*\\?[A-Za-z]+\s*(?:[_^]\s*(?:\{[^{}=]*\}|\\?\w)\s*)*=(?!=)[^=<>]*$")
+_EQUALS = re.compile(r"^\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|vec|mathbf|boldsymbol)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)"
+                     r"|\\?[A-Za-z]+)\s*(?:[_^]\s*(?:\{[^{}=]*\}|\\?\w)\s*)*=")
 
 
 #: A Markdown code span: `$e_i := …$` there is code, not math.
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
+
+
+def _one_relation(text: str) -> bool:
+    """Whether `text` has one =, <, > outside braces ($\\bar x = \\frac{1}{n}\\sum_{i=1}^n x_i$ has one)."""
+    depth, found = 0, 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        found += depth == 0 and char in "=<>"
+    return found == 1
 
 
 def prose_definitions(prose: Snippet, macros: Macros, code_spans: bool = False) -> list[tuple[int, ProseDefinition]]:
@@ -32,7 +42,7 @@ def prose_definitions(prose: Snippet, macros: Macros, code_spans: bool = False) 
     for match in _INLINE.finditer(prose.text):
         group = 1 if match.group(1) is not None else 2
         equals = not _DEFINES.search(match.group(group))
-        if equals and not _EQUALS.match(match.group(group)):
+        if equals and not (_EQUALS.match(match.group(group)) and _one_relation(match.group(group))):
             continue
         try:
             formula = macros.expand(macros.collect(prose.part(match.start(group), match.end(group))))

@@ -571,7 +571,8 @@ class Resolver:
             body, variables, order = leibniz
             counts = [self._variable_and_order(v) for v in variables]
             self._orders_agree(order, counts, item, "d")
-            function = self._function_of(body) if isinstance(body, node.Name) and not self.vocab.knows_value(body.word) else None
+            named = isinstance(body, node.Name) and (not self.vocab.knows_value(body.word) or body.word in self.vocab.typographic)
+            function = self._function_of(body) if named else None  # dσ/dz, also where the document defines σ(z)
             if function is not None and len(counts) == 1:  # dσ/dz: σ as a function of z
                 self.readings.append(f"d{body.word}/d{plain(counts[0][0])} is read as the derivative of "
                                      f"{body.word}({plain(counts[0][0])})")
