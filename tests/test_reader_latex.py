@@ -77,3 +77,27 @@ def test_an_error_in_a_latex_row_points_into_the_file(tmp_path):
     equations = raised.value.partial[0].equations
     assert [(eq.label, eq.kind) for eq in equations] == [("1", "definition"), ("2", "unread")]
     assert equations[1].line == 4 and "unknown command \\foo" in equations[1].note
+
+
+def test_a_row_that_starts_with_an_operator_continues_the_row_before(tmp_path):
+    """Outside test round 7: `&\\qquad \\times …` and `&\\quad + λw` rows were checked on their own."""
+    from symgrad.check import check
+    from symgrad.documents import read_document
+
+    latex = r"""\documentclass{article}
+\begin{document}
+\begin{equation} C = \frac{1}{2}(w x - y)^2 + \frac{\lambda}{2} w^2 \end{equation}
+\begin{align}
+\frac{\partial C}{\partial w} &= (w x - y) \nonumber\\
+&\qquad\times x + \lambda w \\
+-\frac{\partial C}{\partial w} &= (y - w x)\, x - \lambda w
+\end{align}
+\end{document}
+"""
+    markdown = "# R\n\n$$ C = \\frac{1}{2}(w x - y)^2 + \\frac{\\lambda}{2} w^2 \\quad (1) $$\n\n" \
+               "$$\\begin{aligned} \\frac{\\partial C}{\\partial w} &= (w x - y)\\, x \\\\ &\\quad + \\lambda w \\end{aligned} \\quad (2) $$\n"
+    for name, text, labels in (("doc.tex", latex, {"1", "2", "3"}), ("doc.md", markdown, {"1", "2"})):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        findings = {f.label: f.verdict for f in check(read_document(path)[0]).findings}
+        assert set(findings) == labels and all(findings[label] == "proven" for label in labels - {"1"}), (name, findings)

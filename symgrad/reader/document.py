@@ -33,7 +33,7 @@ from symgrad.reader.resolver import (
     function_key,
     layer_superscript_text,
 )
-from symgrad.reader.source import Snippet, Source
+from symgrad.reader.source import Snippet, Source, relations_outside_braces
 from symgrad.reader.vocabulary import Vocabulary
 
 #: Names written as Greek letters: read as constants when never defined (λ, η, α, β, γ, μ).
@@ -85,8 +85,10 @@ def statements(snippet: Snippet) -> list[Snippet]:
         if any(start < row.start() < end for start, end in cases):
             continue  # the rows of cases belong to it
         # a row that starts with a relation continues the chain; one that starts with + − × · continues the expression
-        continues = re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(=|\\approx|\\leq?|\\geq?|<|>|\+|-|\\times|\\cdot)(?![A-Za-z])",
-                             snippet.text[row.end():])
+        after = snippet.text[row.end():]
+        continues = re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(=|\\approx|\\leq?|\\geq?|<|>)", after) or (
+            re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(\+|-|\\times(?![A-Za-z])|\\cdot(?![A-Za-z]))", after)
+            and not relations_outside_braces(re.split(r"\\\\", after, maxsplit=1)[0]))
         if continues:
             snippet = snippet.blank(*row.span())
         else:

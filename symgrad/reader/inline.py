@@ -10,7 +10,7 @@ import re
 from symgrad.reader.errors import ReadError
 from symgrad.reader.macros import Macros
 from symgrad.reader.pieces import ProseDefinition
-from symgrad.reader.source import Snippet
+from symgrad.reader.source import Snippet, relations_outside_braces
 
 #: $…$ (not $$, not an escaped \$) within one paragraph, or \( … \).
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)\$(?!\$)|\\\(((?:(?!\\\)).)+?)\\\)", re.S)
@@ -24,15 +24,6 @@ _EQUALS = re.compile(r"^\s*(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|vec|
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
 
 
-def _one_relation(text: str) -> bool:
-    """Whether `text` has one =, <, > outside braces ($\\bar x = \\frac{1}{n}\\sum_{i=1}^n x_i$ has one)."""
-    depth, found = 0, 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        found += depth == 0 and char in "=<>"
-    return found == 1
-
-
 def prose_definitions(prose: Snippet, macros: Macros, code_spans: bool = False) -> list[tuple[int, ProseDefinition]]:
     """The defining inline formulas of `prose`, each with its offset in `prose` (with
     `code_spans`, Markdown's `…` spans are code, never read)."""
@@ -42,7 +33,7 @@ def prose_definitions(prose: Snippet, macros: Macros, code_spans: bool = False) 
     for match in _INLINE.finditer(prose.text):
         group = 1 if match.group(1) is not None else 2
         equals = not _DEFINES.search(match.group(group))
-        if equals and not (_EQUALS.match(match.group(group)) and _one_relation(match.group(group))):
+        if equals and not (_EQUALS.match(match.group(group)) and relations_outside_braces(match.group(group)) == 1):
             continue
         try:
             formula = macros.expand(macros.collect(prose.part(match.start(group), match.end(group))))

@@ -17,7 +17,12 @@ from symgrad.reader.inline import prose_definitions
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros, _group_end
 from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
-from symgrad.reader.source import Snippet, Source, delimited_spans
+from symgrad.reader.source import (
+    Snippet,
+    Source,
+    delimited_spans,
+    relations_outside_braces,
+)
 
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _PIECE = re.compile(
@@ -30,6 +35,8 @@ _PIECE = re.compile(
 _REFUSED = re.compile(r"\\(input|include|includeonly|InputIfFileExists|write|write18|immediate|openin|openout|read|directlua|special)(?![A-Za-z])")
 _UNNUMBERED = re.compile(r"\\(nonumber|notag)(?![A-Za-z])")
 _ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
+#: A row that continues the expression of the row before: it starts with + − \times \cdot.
+_CONTINUES = re.compile(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(\+|-|\\times(?![A-Za-z])|\\cdot(?![A-Za-z]))")
 
 
 def _blocks_in_comment_lines(source: Source) -> list[NotationBlock]:
@@ -170,7 +177,7 @@ def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
     """The rows of an align (split at \\\\ outside braces, & blanked), or the one formula."""
     if not aligned:
         return [body]
-    rows, start, depth = [], 0, 0
+    spans, start, depth = [], 0, 0  # (start, end, the row breaks inside it)
     text = body.text
     k = 0
     while k < len(text):
@@ -178,7 +185,7 @@ def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
         if char == "\\":
             brk = _ROW_BREAK.match(text, k) if depth == 0 else None
             if brk:
-                rows.append(body.part(start, k))
+                spans.append((start, k, []))
                 start = k = brk.end()
             else:
                 k += 2  # an escaped character such as \{ is not a brace
@@ -186,5 +193,15 @@ def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
         depth += char == "{"
         depth -= char == "}"
         k += 1
-    rows.append(body.part(start, len(text)))
+    spans.append((start, len(text), []))
+    merged = []
+    for start, end, breaks in spans:
+        rest = re.sub(r"(?<!\\)&", " ", text[start:end])
+        if merged and _CONTINUES.match(rest) and not relations_outside_braces(rest):  # &\qquad \times …: the row before goes on
+            first, last, inner = merged.pop()
+            earlier = [m.span() for m in _UNNUMBERED.finditer(text, first, last)]  # its number is this row's
+            merged.append((first, end, inner + [(last, start)] + earlier))
+        else:
+            merged.append((start, end, breaks))
+    rows = [body.part(0, len(text)).blank_all(breaks).part(start, end) for start, end, breaks in merged]
     return [row.blank_all([m.span() for m in re.finditer(r"(?<!\\)&", row.text)]) for row in rows]

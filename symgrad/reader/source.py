@@ -89,3 +89,12 @@ def delimited_spans(text: str, opening: str, closing: str) -> list[tuple[int, in
             return spans
         k = stop + len(closing)
         spans.append((start, inner, k, True))
+
+
+def relations_outside_braces(text: str) -> int:
+    """How many =, <, > a formula has outside braces (\\sum_{i=1}^n x_i = 1 has one)."""
+    depth, found = 0, 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        found += depth == 0 and char in "=<>"
+    return found
