@@ -171,3 +171,16 @@ def test_the_authors_prose_is_shown_escaped_before_its_equation():
     prose = '<p class="prose">the &lt;cost&gt; &amp; its data</p>'
     assert prose in page
     assert page.index(prose) < page.index('id="d1-eq-1"')
+
+
+def test_the_lines_that_do_not_hold_are_listed_first_and_link_to_their_entries():
+    document = sample_document()
+    page = render_html([document], 1.0)
+    listed = page[page.index('<nav class="failures">'):]
+    listed = listed[:listed.index("</nav>")]
+    assert page.index('<nav class="failures">') < page.index('class="entry')  # before the first equation
+    links = re.findall(r'href="#([^"]+)"', listed)
+    wrong = [f for f in document.findings if not f.verdict.holds]
+    assert len(re.findall(r"<li>", listed)) == len(wrong) and links
+    for anchor in links:
+        assert f'id="{anchor}"' in page

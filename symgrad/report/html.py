@@ -11,7 +11,7 @@ from html import escape
 
 from symgrad.report import common
 from symgrad.report.mathml import to_mathml
-from symgrad.results import Counterexample, DocumentReport, Finding
+from symgrad.results import Counterexample, DocumentReport, Finding, Kind
 
 STYLE = """
 .symgrad { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bad: #b42318; --bad-bg: #fff1f0;
@@ -28,6 +28,8 @@ STYLE = """
   border-bottom: 1px solid var(--line); break-inside: avoid; }
 .symgrad .entry.check { grid-template-areas: "math math verdict" "notes notes notes"; }
 .symgrad .entry.wrong { border-left-color: var(--bad); background: var(--bad-bg); }
+.symgrad nav.failures { border-left: 4px solid var(--bad); padding: .2rem .8rem; margin: .8rem 0; }
+.symgrad nav.failures li { margin: .2rem 0; }
 .symgrad .label { grid-area: label; font-weight: 700; align-self: center; }
 .symgrad .formula { grid-area: math; overflow-x: auto; overflow-y: hidden; align-self: center; padding: 0.2rem 0; }
 .symgrad math[display="block"] { display: inline math; math-style: normal; }
@@ -151,12 +153,34 @@ def _algorithm(finding: Finding, document_index: int, position: int) -> str:
             f"{_verdict(finding, None)}{_notes(finding, document_index)}</div>")
 
 
+def _failure_list(document: DocumentReport, document_index: int) -> str:
+    """The lines that do not hold, first, each a link to its entry (what a teacher looks for)."""
+    checks = common.algorithm_checks(document)
+    items = []
+    for finding in document.findings:
+        if finding.verdict.holds:
+            continue
+        if finding.kind == Kind.ALGORITHM:
+            name = escape(str(finding.id))
+            link = f'<a href="#{common.algorithm_anchor(document_index, checks.index(finding) + 1)}">{name}</a>'
+        elif finding.label is not None:
+            link = f'<a href="#{escape(common.equation_anchor(document_index, finding.label))}">{escape(finding.name)}</a>'
+        else:
+            link = f"line {finding.line}"
+        reason = common.reason(finding)
+        items.append(f"<li>{link} {badge(finding.verdict)}" + (f" {escape(reason)}" if reason else "") + "</li>")
+    if not items:
+        return ""
+    return '<nav class="failures"><h3>Lines that do not hold</h3><ul>' + "".join(items) + "</ul></nav>"
+
+
 def document_html(document: DocumentReport, document_index: int = 1) -> str:
     """One document as an <article>, styled by the report's sheet (classes under .symgrad)."""
     parts = [f'<article class="document" id="d{document_index}">',
              f"<h2>{escape(document.title)}</h2>",
              f'<p class="path"><code>{escape(document.path)}</code></p>',
              f'<p class="summary">{escape(common.summary_line([document], document.seconds))}</p>']
+    parts.append(_failure_list(document, document_index))
     if document.readings:
         parts.append("<h3>Readings of the notation</h3><ul class=\"readings\">"
                      + "".join(f"<li>{escape(reading)}</li>" for reading in document.readings) + "</ul>")
