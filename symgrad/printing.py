@@ -55,13 +55,15 @@ def latex(expr) -> str:
 
 # -- the math a person reads: (2/n)^(m−l), Σᵢ₌₁ⁿ, xᵢ, ∂C/∂w, σ(z) ------------------------------------
 
-_GREEK = {name: chr(code) for name, code in (
+#: The Greek letters LaTeX names, and their characters.
+GREEK_LETTERS = {name: chr(code) for name, code in (
     ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5), ("varepsilon", 0x3B5),
     ("zeta", 0x3B6), ("eta", 0x3B7), ("theta", 0x3B8), ("iota", 0x3B9), ("kappa", 0x3BA), ("lambda", 0x3BB),
     ("mu", 0x3BC), ("nu", 0x3BD), ("xi", 0x3BE), ("pi", 0x3C0), ("rho", 0x3C1), ("sigma", 0x3C3), ("tau", 0x3C4),
     ("phi", 0x3C6), ("varphi", 0x3C6), ("chi", 0x3C7), ("psi", 0x3C8), ("omega", 0x3C9), ("Delta", 0x394),
-    ("Gamma", 0x393), ("Lambda", 0x39B), ("Phi", 0x3A6), ("Sigma", 0x3A3), ("Theta", 0x398), ("Omega", 0x3A9))}
-_GREEK_NAME = re.compile(r"\\?\b(" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")\b")
+    ("Gamma", 0x393), ("Lambda", 0x39B), ("Phi", 0x3A6), ("Sigma", 0x3A3), ("Theta", 0x398), ("Omega", 0x3A9),
+    ("vartheta", 0x3D1), ("upsilon", 0x3C5), ("Xi", 0x39E), ("Pi", 0x3A0), ("Psi", 0x3A8))}
+_GREEK_NAME = re.compile(r"\\?\b(" + "|".join(sorted(GREEK_LETTERS, key=len, reverse=True)) + r")\b")
 _SUBSCRIPTS = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
 _SUPERSCRIPTS = dict(zip("0123456789+-=()abdeghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
                          "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᵈᵉᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ"))
@@ -80,7 +82,7 @@ def readable_name(name: str) -> str:
     name = re.sub(r"\\(?:bar|overline)\s*\{?([A-Za-z])\}?", lambda m: m.group(1) + "\u0304", name)
     name = re.sub(r"\\(?:tilde)\s*\{?([A-Za-z])\}?", lambda m: m.group(1) + "\u0303", name)
     name = re.sub(r"\\(?:mathrm|operatorname|text|mathbf|boldsymbol|vec)\s*\{([^{}]*)\}", r"\1", name)
-    name = _GREEK_NAME.sub(lambda m: _GREEK[m.group(1)], name)
+    name = _GREEK_NAME.sub(lambda m: GREEK_LETTERS[m.group(1)], name)
     return name.replace("{", "").replace("}", "").replace("\\", "")
 
 

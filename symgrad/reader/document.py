@@ -15,6 +15,7 @@ import sympy as sp
 
 from symgrad.derivation import Derivation
 from symgrad.notation import Notation, family, plain
+from symgrad.printing import GREEK_LETTERS
 from symgrad.reader import syntax
 from symgrad.reader.classifier import Classifier, is_name, never_defined, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
@@ -33,13 +34,11 @@ from symgrad.reader.resolver import (
     function_key,
     layer_superscript_text,
 )
-from symgrad.reader.source import Snippet, Source, relations_outside_braces
+from symgrad.reader.source import Snippet, Source, continues_expression
 from symgrad.reader.vocabulary import Vocabulary
 
 #: Names written as Greek letters: read as constants when never defined (λ, η, α, β, γ, μ).
-GREEK = re.compile(r"\\(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|"
-                    r"rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)"
-                    r"(?![A-Za-z])")
+_GREEK = re.compile(r"\\(" + "|".join(GREEK_LETTERS) + r")(?![A-Za-z])")
 #: A document with more displayed formulas than this is read up to there (then an error).
 MAX_DISPLAYS = 2_000
 DEFAULT_READING = (
@@ -86,9 +85,8 @@ def statements(snippet: Snippet) -> list[Snippet]:
             continue  # the rows of cases belong to it
         # a row that starts with a relation continues the chain; one that starts with + − × · continues the expression
         after = snippet.text[row.end():]
-        continues = re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(=|\\approx|\\leq?|\\geq?|<|>)", after) or (
-            re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(\+|-|\\times(?![A-Za-z])|\\cdot(?![A-Za-z]))", after)
-            and not relations_outside_braces(re.split(r"\\\\", after, maxsplit=1)[0]))
+        continues = re.match(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(=|\\approx|\\leq?|\\geq?|<|>)", after) or \
+            continues_expression(re.split(r"\\\\", after, maxsplit=1)[0])
         if continues:
             snippet = snippet.blank(*row.span())
         else:
@@ -191,19 +189,20 @@ class Reader:
         # "$z^1 = w^1 x + b^1$" in prose restates a display: only a name no display defines is read from prose =
         parsed = [entry for entry in parsed if not (isinstance(entry[0], ProseDefinition) and entry[0].equals
                                                      and _prose_name(entry[1]) in self.display_defined)]
-        first_use = _first_uses(parsed)
-        self.pending = [entry for entry in parsed if isinstance(entry[0], ProseDefinition) and id(entry) not in first_use]
+        first_used = _first_uses(parsed)  # display index → the prose definitions it is the first to use
+        placed = {id(entry) for entries in first_used.values() for entry in entries}
+        self.pending = [entry for entry in parsed if isinstance(entry[0], ProseDefinition) and id(entry) not in placed]
         for k, entry in enumerate(parsed):
             piece = entry[0]
             if isinstance(piece, NotationBlock):
                 has_block = True
                 self._block(*entry[1:])
             elif isinstance(piece, Display):
-                self.pending += [found for found in parsed if first_use.get(id(found)) == k]
+                self.pending += first_used.get(k, [])
                 self._place_prose_definitions(piece, entry[1])
                 self._display(piece, entry[1])
             elif isinstance(piece, ProseDefinition):
-                pass  # in force from the first display that uses its name (first_use)
+                pass  # in force from the first display that uses its name (first_used)
             elif isinstance(piece, Problem):
                 self.fail(piece.error)
             elif isinstance(piece, Heading):
@@ -249,7 +248,7 @@ class Reader:
                     if equation.kind == "definition" and isinstance(equation.lhs, (sp.Symbol, sp.Indexed))
                     and isinstance(equation.rhs, sp.Basic) for symbol in equation.rhs.free_symbols}
         parameters = self.vocabulary.parameters  # w1, b2: parameters by their look, independent of w
-        unknown = sorted((s for s in notation.stand_ins & in_names if s not in variables and not GREEK.match(s.name)
+        unknown = sorted((s for s in notation.stand_ins & in_names if s not in variables and not _GREEK.match(s.name)
                           and re.match(r"\\?[A-Za-z]+", s.name).group() not in parameters), key=str)
         if unknown:
             names = ", ".join(plain(s) for s in unknown)
@@ -354,9 +353,14 @@ class Reader:
                 self.pending.remove(entry)
         lines = " and ".join(str(piece.line) for piece, _ in entries)
         why = f"the prose defines it {len(entries)} times (lines {lines}), and symgrad does not read which is meant"
-        self.derivation.notation.read(f"{name}: {why}; lines that use it are not checked.")
-        equation = self.derivation.unread(None, entries[0][1].written, why, entries[0][0].line, name)
-        equation.assumed = True
+        self._unchecked(entries[0], name, why, f"{name}: {why}; lines that use it are not checked.")
+
+    def _unchecked(self, entry, name: str | None, why: str, reading: str) -> None:
+        """A prose definition that is not used: `reading` says why, and the lines that use `name`
+        are not checked against a stand-in for it."""
+        piece, parsed = entry
+        self.derivation.notation.read(reading)
+        self.derivation.unread(None, parsed.written, why, piece.line, name).assumed = True
 
     def _prose_definition(self, piece: ProseDefinition, parsed: _Parsed, display: Display) -> None:
         formula = self._formula(parsed, quiet=True)
@@ -366,9 +370,8 @@ class Reader:
         if formula is not None and len(formula.sides) == 2 and never_defined(formula.sides[0], self._vocabulary(parsed)):
             # y_i := 1 fixes data (x_0^{(i)} := 1, Ng's intercept feature): a condition symgrad does not substitute
             why = "it fixes data, a parameter or an index, which symgrad does not substitute"
-            self.derivation.notation.read(f"{parsed.written} in {where}: {why}; lines that use it are not checked.")
-            equation = self.derivation.unread(None, parsed.written, why, piece.line, _prose_name(parsed))
-            equation.assumed = True
+            self._unchecked((piece, parsed), _prose_name(parsed), why,
+                            f"{parsed.written} in {where}: {why}; lines that use it are not checked.")
             return
         if formula is not None and (len(formula.sides) != 2 or formula.operators not in ((":=",), ("=",))
                                     or not is_name(formula.sides[0])):
@@ -376,10 +379,8 @@ class Reader:
         if formula is None:
             why = parsed.error.message if parsed.error else "it could not be read"
             name = _prose_name(parsed)
-            self.derivation.notation.read(f"{parsed.written} in {where} looks like a definition of {name}, but {why}: "
-                                          f"lines that use {name} are not checked.")
-            equation = self.derivation.unread(None, parsed.written, why, piece.line, name)
-            equation.assumed = True
+            self._unchecked((piece, parsed), name, why, f"{parsed.written} in {where} looks like a definition of {name}, "
+                                                        f"but {why}: lines that use {name} are not checked.")
             return
         lhs, rhs = formula.sides
         reading = (f"{parsed.written} in {where} is read as the definition of {plain(lhs)}, "
@@ -455,10 +456,10 @@ def _prose_name(parsed: _Parsed) -> str | None:
     return _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
 
 
-def _first_uses(parsed: list) -> dict[int, int]:
-    """For each prose definition (by id), the index of the first display that uses its name,
-    wherever the prose stands: "$$C = Σ e_i^2$$ where $e_i := w x_i - y_i$" means e_i in C."""
-    uses = {}
+def _first_uses(parsed: list) -> dict[int, list]:
+    """The prose definitions by the index of the first display that uses their name, wherever the
+    prose stands: "$$C = Σ e_i^2$$ where $e_i := w x_i - y_i$" means e_i in C."""
+    uses: dict[int, list] = {}
     displays = [(k, _words_in(p.tree for p in entry[1]), {_defined_word(p.tree) for p in entry[1] if p.tree is not None})
                 for k, entry in enumerate(parsed) if isinstance(entry[0], Display)]
     for at, entry in enumerate(parsed):
@@ -468,7 +469,7 @@ def _first_uses(parsed: list) -> dict[int, int]:
             defined_above = any(k < at and name in defined for k, _, defined in displays)
             first = next((k for k, words, _ in displays if name in words and (k > at or not defined_above)), None)
             if first is not None:
-                uses[id(entry)] = first
+                uses.setdefault(first, []).append(entry)
     return uses
 
 

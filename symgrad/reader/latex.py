@@ -20,8 +20,8 @@ from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Pros
 from symgrad.reader.source import (
     Snippet,
     Source,
+    continues_expression,
     delimited_spans,
-    relations_outside_braces,
 )
 
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
@@ -35,8 +35,6 @@ _PIECE = re.compile(
 _REFUSED = re.compile(r"\\(input|include|includeonly|InputIfFileExists|write|write18|immediate|openin|openout|read|directlua|special)(?![A-Za-z])")
 _UNNUMBERED = re.compile(r"\\(nonumber|notag)(?![A-Za-z])")
 _ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
-#: A row that continues the expression of the row before: it starts with + − \times \cdot.
-_CONTINUES = re.compile(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(\+|-|\\times(?![A-Za-z])|\\cdot(?![A-Za-z]))")
 
 
 def _blocks_in_comment_lines(source: Source) -> list[NotationBlock]:
@@ -197,7 +195,7 @@ def _rows(body: Snippet, aligned: bool) -> list[Snippet]:
     merged = []
     for start, end, breaks in spans:
         rest = re.sub(r"(?<!\\)&", " ", text[start:end])
-        if merged and _CONTINUES.match(rest) and not relations_outside_braces(rest):  # &\qquad \times …: the row before goes on
+        if merged and continues_expression(rest):  # &\qquad \times …: the row before goes on
             first, last, inner = merged.pop()
             earlier = [m.span() for m in _UNNUMBERED.finditer(text, first, last)]  # its number is this row's
             merged.append((first, end, inner + [(last, start)] + earlier))

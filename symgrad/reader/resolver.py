@@ -304,8 +304,7 @@ class Resolver:
             argument = self._product(items[k + 1 : end], 0)
         if end - k > 2:
             self.readings.append(f"{name.word} is read as applying to {plain(argument)}, the factors after it")
-        if function is sp.log or isinstance(function, LogToBase):
-            self._needs(sp.Gt(argument, 0))
+        self._logarithm_read(function, argument)
         value = function(argument)
         if isinstance(item, node.Power):
             self._refuse_inverse_notation(item)
@@ -516,8 +515,8 @@ class Resolver:
                     f"or declare it in the notation block's functions", item)
             return self._Name(name) * self.value(item.args[0])
         args = [self.value(arg) for arg in item.args]
-        if (function is sp.log or isinstance(function, LogToBase)) and len(args) == 1:
-            self._needs(sp.Gt(args[0], 0))
+        if len(args) == 1:
+            self._logarithm_read(function, args[0])
         try:
             value = function(*args)
         except TypeError:
@@ -562,8 +561,15 @@ class Resolver:
         """\\log_2 and \\log_{10}: the logarithm to that base, ln(x)/ln(b) (printed)."""
         if name.word != "\\log" or not isinstance(name.sub, str) or not name.sub.isdigit() or int(name.sub) < 2:
             return None
-        self.readings.append(f"\\log_{name.sub} is read as the logarithm to base {name.sub}: ln(x)/ln({name.sub})")
         return LogToBase(int(name.sub))
+
+    def _logarithm_read(self, function, argument) -> None:
+        """A logarithm needs a positive argument; one to a base says how it is read (printed)."""
+        if function is sp.log or isinstance(function, LogToBase):
+            self._needs(sp.Gt(argument, 0))
+        if isinstance(function, LogToBase):
+            base = function.base
+            self.readings.append(f"\\log_{base} is read as the logarithm to base {base}: ln(x)/ln({base})")
 
     def _Fraction(self, item: node.Fraction) -> sp.Expr:
         leibniz = _leibniz(item.numerator, item.denominator)

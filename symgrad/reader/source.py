@@ -98,3 +98,13 @@ def relations_outside_braces(text: str) -> int:
         depth += {"{": 1, "}": -1}.get(char, 0)
         found += depth == 0 and char in "=<>"
     return found
+
+
+#: A row that starts with + − \times \cdot (after spacing): it may continue the row before.
+_OPERATOR_FIRST = re.compile(r"\s*(?:\\q?quad\s*|\\[,;:!]\s*)*(\+|-|\\times(?![A-Za-z])|\\cdot(?![A-Za-z]))")
+
+
+def continues_expression(row: str) -> bool:
+    """Whether a row of an aligned block goes on with the expression of the row before
+    (``&\\qquad \\times x_i``): it starts with an operator and has no =, <, > of its own."""
+    return bool(_OPERATOR_FIRST.match(row)) and not relations_outside_braces(row)
