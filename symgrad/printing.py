@@ -188,11 +188,10 @@ class ReadablePrinter(StrPrinter):
     def _print_Heaviside(self, expr):
         return f"1[{self._print(expr.args[0])} > 0]"
 
-    def _print_Max(self, expr):
-        return f"max({', '.join(self._print(arg) for arg in expr.args)})"
+    def _print_Max(self, expr):  # max(0, z), min(a, b)
+        return f"{type(expr).__name__.lower()}({', '.join(self._print(arg) for arg in expr.args)})"
 
-    def _print_Min(self, expr):
-        return f"min({', '.join(self._print(arg) for arg in expr.args)})"
+    _print_Min = _print_Max
 
 
 def value_name(name) -> str:
