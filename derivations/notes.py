@@ -83,17 +83,17 @@ w = parameter("w")
 x, y, z = family("x"), family("y"), family("z")
 C = sp.Function("C")
 
-notes.section("1.1")
+notes.section("1.1", "Finite difference")
 notes.define(
     "1",
     latex=r"C'(w) = \lim_{\epsilon \rightarrow 0} \frac{C(w + \epsilon) - C(w)}{\epsilon}",
     note="defines the derivative C' by finite differences",
 )
 
-notes.section("1.2")
+notes.section("1.2", "Linear Model")
 notes.define("2", sp.Symbol("y", real=True), w * sp.Symbol("x", real=True), latex=r"y = w * x")
 
-notes.section("1.2.1")
+notes.section("1.2.1", "Cost")
 squared_error = (x[i] * w - y[i]) ** 2
 eq3 = notes.define("3", C(w), mean(squared_error), latex=r"C(w) = \frac{1}{n} \sum_{i=1}^n (x_i w - y_i)^2")
 notes.claim(
@@ -123,7 +123,7 @@ w1, w2, b = parameter("w_1"), parameter("w_2"), parameter("b")
 i1, i2, a = family("i_1"), family("i_2"), family("a")
 u = sp.Symbol("x", real=True)
 
-notes.section("1.3")
+notes.section("1.3", "One Neuron Model with 2 inputs")
 notes.define(
     "10",
     sp.Symbol("output", real=True),
@@ -133,7 +133,7 @@ notes.define(
 notes.define("11", sigma(u), 1 / (1 + sp.exp(-u)), latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}")
 notes.claim("12", d(sigma(u), u), sigma(u) * (1 - sigma(u)), latex=r"\sigma'(x) = \sigma(x)(1 - \sigma(x))")
 
-notes.section("1.3.1")
+notes.section("1.3.1", "Cost")
 pre_activation = i1[i] * w1 + i2[i] * w2 + b
 eq13 = notes.define("13", a[i], sigma(pre_activation), latex=r"a_i = \sigma(i_1 * w1 + i_2 * w2 + b)")
 slope = a[i] * (1 - a[i])
@@ -187,7 +187,7 @@ B1, B2 = parameter(layer_name("b", 1)), parameter(layer_name("b", 2))
 a1, a2, e = family(layer_name("a", 1)), family(layer_name("a", 2)), family("e")
 C1, C2 = sp.Symbol(layer_name("C", 1), real=True), sp.Symbol(layer_name("C", 2), real=True)
 
-notes.section("1.4")
+notes.section("1.4", "Two Neurons Model with 1 input")
 notes.define(
     "29",
     sp.Symbol(layer_name("a", 1), real=True),
@@ -201,7 +201,7 @@ notes.define(
     latex=r"y = \sigma(a^{(1)}w^{(2)} + b^{(2)})",
 )
 
-notes.section("1.4.1")
+notes.section("1.4.1", "Feed-Forward")
 slope1, slope2 = a1[i] * (1 - a1[i]), a2[i] * (1 - a2[i])
 eq31 = notes.define("31", a1[i], sigma(x[i] * W1 + B1), latex=r"a_i^{(1)} = \sigma(x_i w^{(1)} + b^{(1)})")
 notes.claim("32", d(a1[i], W1), slope1 * x[i], latex=r"\partial_{w^{(1)}} a_i^{(1)} = a_i^{(1)}(1 - a_i^{(1)})x_i")
@@ -215,7 +215,7 @@ notes.claim(
     "37", d(a2[i], a1[i]), slope2 * W2, latex=r"\partial_{a_i^{(1)}} a_i^{(2)} = a_i^{(2)}(1 - a_i^{(2)})w^{(2)}"
 )
 
-notes.section("1.4.2")
+notes.section("1.4.2", "Back-Propagation")
 error2 = a2[i] - y[i]
 eq38 = notes.define("38", C2, mean(error2**2), latex=r"C^{(2)} = \frac{1}{n} \sum_{i=1}^n (a_i^{(2)} - y_i)^2")
 notes.claim(
@@ -288,14 +288,14 @@ signal, target = family(layer_name(r"\delta", "l")), family(layer_name("e", "l")
 Cl = sp.Symbol(layer_name("C", "l"), real=True)
 slope_l = A[i] * (1 - A[i])
 
-notes.section("1.5")
+notes.section("1.5", "Arbitrary Neurons Model with 1 input")
 notation.read("Let's assume that a_i^{(0)} is x_i: layer 1 reads the input.")
 notation.read(
     "(51)–(58) are checked for a generic layer l: a_i^{(l-1)} is whatever the layers below compute, "
     "so it does not depend on w^{(l)} or b^{(l)}."
 )
 
-notes.section("1.5.1")
+notes.section("1.5.1", "Feed-Forward")
 eq51 = notes.define("51", A[i], sigma(A_below[i] * W + B), latex=r"a_i^{(l)} = \sigma(a_i^{(l-1)} w^{(l)} + b^{(l)})")
 notes.claim(
     "52", d(A[i], W), slope_l * A_below[i], latex=r"\partial_{w^{(l)}} a_i^{(l)} = a_i^{(l)} (1 - a_i^{(l)}) a_i^{(l-1)}"
@@ -308,7 +308,7 @@ notes.claim(
     latex=r"\partial_{a_i^{(l-1)}} a_i^{(l)} = a_i^{(l)} (1 - a_i^{(l)}) w^{(l)}",
 )
 
-notes.section("1.5.2")
+notes.section("1.5.2", "Back-Propagation")
 notation.hold_constant(target)
 notes.assume(
     signal[i],

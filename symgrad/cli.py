@@ -10,6 +10,9 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from symgrad_derivations import EXAMPLES
+
+from symgrad import config
 from symgrad.check.engine import DEFAULT_TIMEOUT
 from symgrad.documents import check_document, documents_in
 from symgrad.errors import DocumentError
@@ -34,11 +37,16 @@ def shipped_derivation() -> Path:
 
 
 def add_check_parser(subparsers) -> None:
-    parser = subparsers.add_parser("check", help="check every equation of derivations")
+    add_check_arguments(subparsers.add_parser("check", help="check every equation of derivations"))
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help=f"documents or directories, - for standard input (default: {SHIPPED})")
+                        help="documents or directories, - for standard input (default: the paths of [tool.symgrad] in "
+                             f"pyproject.toml, else the shipped {SHIPPED})")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text",
-                        help="text for people (default), json for programs, markdown or html for a report to share")
+                        help="text for people (default), json for programs, markdown or html for a report to share, "
+                             "junit (test results), sarif (code scanning) or github (Actions annotations) for CI")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="text format: show only the lines that do not hold, and the summary")
@@ -49,6 +57,9 @@ def add_check_parser(subparsers) -> None:
                              f"(default {','.join(FAIL_ON)}); --exit-zero for none")
     parser.add_argument("--exit-zero", action="store_const", const=(), dest="fail_on",
                         help="exit 0 whatever the verdicts (bad input still exits 2)")
+    parser.add_argument("--allow-empty", action="store_true",
+                        help="documents with no claim are passed over in silence, and exit 0 (not 5) when "
+                             "nothing at all was checked: for hooks that are given every Markdown file")
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric trials (default 0)")
     parser.add_argument("--timeout", type=positive_seconds, default=DEFAULT_TIMEOUT, metavar="S",
                         help=f"time limit of each equation's proof, and again of its numeric trials, in seconds (default {DEFAULT_TIMEOUT:g})")
@@ -94,13 +105,13 @@ def run_check(args) -> int:
     (the equations that did read are still checked and reported), 5 nothing to check."""
     started = time.perf_counter()
     try:
-        paths = documents_in(args.paths or [str(shipped_derivation())])
+        paths = documents_in(args.paths or args.configured_paths or [str(shipped_derivation())])
     except DocumentError as error:
         print(error, file=sys.stderr)
         return 2
     if not paths:
         print(f"symgrad: no Markdown or LaTeX documents to check in {', '.join(args.paths)}", file=sys.stderr)
-        return 5
+        return 0 if args.allow_empty else 5
     deadline = time.monotonic() + args.budget
     reports, failed = [], False
     for path in paths:
@@ -122,13 +133,44 @@ def run_check(args) -> int:
     if failed:
         return 2
     for report in reports:
-        if not any(finding.verdict != Verdict.DEFINITION for finding in report.findings):
+        if not any(finding.verdict != Verdict.DEFINITION for finding in report.findings) and not args.allow_empty:
             what = "no displayed equations" if not report.findings else "only definitions, no claim"
             print(f"symgrad: {report.path}: nothing to check ({what})", file=sys.stderr)
     if not any(finding.verdict != Verdict.DEFINITION for report in reports for finding in report.findings):
-        return 5  # nothing was checked
+        return 0 if args.allow_empty else 5  # nothing was checked
     failing = {finding.verdict.value for report in reports for finding in report.findings} & set(args.fail_on)
     return 1 if failing else 0
+
+
+def add_examples_parser(subparsers) -> None:
+    parser = subparsers.add_parser("examples", help="list the shipped example derivations, or copy them")
+    parser.add_argument("--copy", metavar="DIR", help="copy them into DIR (created if missing; existing files are kept)")
+    parser.set_defaults(func=run_examples)
+
+
+def run_examples(args) -> int:
+    """List the shipped examples with what each shows, or copy them (never over a file)."""
+    folder = resources.files("symgrad_derivations")
+    if not args.copy:
+        width = max(map(len, EXAMPLES))
+        for name, what in EXAMPLES.items():
+            print(f"{name:<{width}}  {what}")
+        print(f"\nin {folder}; `symgrad examples --copy DIR` copies them, `symgrad check DIR` checks the documents")
+        return 0
+    target = Path(args.copy)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name in EXAMPLES:
+            destination = target / name
+            if destination.exists():
+                print(f"kept {destination} (it exists)")
+                continue
+            destination.write_bytes(folder.joinpath(name).read_bytes())
+            print(f"copied {destination}")
+    except OSError as error:
+        print(f"symgrad: error: cannot copy into {target}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -137,6 +179,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"symgrad {__version__}")
     subparsers = main_parser.add_subparsers(dest="command", required=True)
     add_check_parser(subparsers)
+    add_examples_parser(subparsers)
     if command != "check":
         from symgrad.train.commands import add_codegen_parser, add_train_parser
 
@@ -145,7 +188,37 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     return main_parser
 
 
+def configured() -> tuple[list[str], list[str]]:
+    """The flags and the paths that [tool.symgrad] in the nearest pyproject.toml sets, each value
+    checked by the command line's own parser: a bad one is an error at its line in the file."""
+    path = config.find(Path.cwd())
+    if path is None:
+        return [], []
+    flags, paths = [], []
+    validator = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    add_check_arguments(validator)
+    for setting in config.load(path):
+        if setting.key == "paths":
+            paths = setting.arguments
+            continue
+        try:
+            validator.parse_known_args(setting.arguments)
+        except argparse.ArgumentError as error:
+            raise DocumentError(path, setting.line, setting.column, f"[tool.symgrad] {setting.key}: {error.message}") from None
+        flags += setting.arguments
+    return flags, paths
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    paths = []
+    if argv and argv[0] == "check":
+        try:
+            flags, paths = configured()
+        except DocumentError as error:
+            print(error, file=sys.stderr)
+            return 2
+        argv = ["check", *flags, *argv[1:]]  # a flag given on the command line comes later, and wins
     args = parser(argv[0] if argv else None).parse_args(argv)
+    args.configured_paths = paths
     return args.func(args)

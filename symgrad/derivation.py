@@ -137,13 +137,18 @@ class Derivation(Displayable):
     notation: Notation = field(default_factory=Notation)
     equations: list[Equation] = field(default_factory=list)
     algorithms: list[Algorithm] = field(default_factory=list)
+    #: The title of each section that has one, by its number ("1.2.1": "Cost").
+    section_titles: dict[str, str] = field(default_factory=dict)
     _section: str = ""
     _open: Chain | None = None
 
     # -- building, the way a person writes a derivation ------------------------------------
-    def section(self, number: str) -> Derivation:
-        """Start a section: later equations are reported under it."""
+    def section(self, number: str, title: str = "") -> Derivation:
+        """Start a section (its number, or its title where it has none): later equations are
+        reported under it."""
         self._section = number
+        if title and title != number:
+            self.section_titles[number] = title
         return self
 
     def define(self, label, lhs=None, rhs=None, latex: str = "", note: str = "") -> Equation:

@@ -86,6 +86,14 @@ def readable_name(name: str) -> str:
     return name.replace("{", "").replace("}", "").replace("\\", "")
 
 
+def readable_value_name(name: str) -> str:
+    """A counterexample's variable as a reader writes it: x[1] is x₁, w^(1) stays w^(1)."""
+    indexed = re.fullmatch(r"(.+)\[([^\[\]]+)\]", name)
+    if indexed is None:
+        return readable_name(name)
+    return readable_name(indexed.group(1)) + _scripted(indexed.group(2).replace(" ", ""), _SUBSCRIPTS, "_")
+
+
 class ReadablePrinter(StrPrinter):
     """One line of math as a person writes it in plain text (terminal reports, messages)."""
 

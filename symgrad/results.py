@@ -9,7 +9,7 @@ that turns them into the contract's dictionaries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import sympy as sp
@@ -86,13 +86,14 @@ class DiagnosisKind(StrEnum):
 class Diagnosis:
     """Why a line is wrong (or not judged): `headline` is the short reason, `text` the whole
     explanation; `factor` is claimed ÷ true where the two are proportional, `corrected` the line
-    as it should read (LaTeX)."""
+    as it should read (LaTeX) and `corrected_plain` the same line in plain-text math (Unicode)."""
 
     kind: DiagnosisKind
     headline: str
     text: str
     factor: sp.Expr | None = None
     corrected: str | None = None
+    corrected_plain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,16 @@ class DocumentReport(Displayable):
     findings: tuple[Finding, ...]
     seconds: float = 0.0
     errors: tuple[InputError, ...] = ()
+    #: The title of each numbered section that has one ("1.2.1": "Cost").
+    sections: dict[str, str] = field(default_factory=dict)
+
+    def section_heading(self, section: str) -> str:
+        """A section as a reader knows it: "1.2.1 Cost", "Section 1.2.1" where it has no title,
+        or its title where it has no number."""
+        title = self.sections.get(section)
+        if title:
+            return f"{section} {title}"
+        return f"Section {section}" if section[:1].isdigit() else section
 
     @property
     def holds(self) -> bool:

@@ -9,6 +9,7 @@ built once, in :meth:`Checker.check_equation`.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 
@@ -37,7 +38,7 @@ from symgrad.check.scope import (
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
 from symgrad.notation import layer_of, plain
-from symgrad.printing import latex
+from symgrad.printing import latex, readable
 from symgrad.results import (
     Diagnosis,
     DiagnosisKind,
@@ -98,6 +99,7 @@ class Checker:
             readings=tuple(self.derivation.notation.readings),
             findings=tuple(findings),
             seconds=time.perf_counter() - started,
+            sections=dict(self.derivation.section_titles),
         )
 
     def _timed(self, equation: Equation) -> Finding:
@@ -384,7 +386,7 @@ class Checker:
         else:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
-        return False, Diagnosis(diagnosis.kind, headline, text, diagnosis.factor, diagnosis.corrected)
+        return False, dataclasses.replace(diagnosis, headline=headline, text=text)
 
 
 def _name_of(expr) -> str:
@@ -408,13 +410,13 @@ def _with_correction(diagnosis: Diagnosis, equation: Equation, lhs, truth, index
     (w = Σ x_i y_i / Σ x_i about a parameter w)."""
     if equation.kind != Kind.STEP and truth == lhs:
         return diagnosis
-    value = latex(shown_form(truth, index))
+    shown = shown_form(truth, index)
     if equation.kind == Kind.STEP:
-        corrected = f"= {value}"
+        corrected, corrected_plain = f"= {latex(shown)}", f"= {readable(shown)}"
     else:
         left = _left_side_written(equation.latex) or latex(lhs)
-        corrected = f"{left} = {value}"
-    return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected)
+        corrected, corrected_plain = f"{left} = {latex(shown)}", f"{readable(lhs)} = {readable(shown)}"
+    return Diagnosis(diagnosis.kind, diagnosis.headline, diagnosis.text, diagnosis.factor, corrected, corrected_plain)
 
 
 def _left_side_written(text: str) -> str | None:

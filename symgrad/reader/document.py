@@ -27,6 +27,7 @@ from symgrad.reader.pieces import (
     NotationBlock,
     Problem,
     ProseDefinition,
+    Title,
 )
 from symgrad.reader.resolver import (
     Formula,
@@ -205,9 +206,11 @@ class Reader:
                 pass  # in force from the first display that uses its name (first_used)
             elif isinstance(piece, Problem):
                 self.fail(piece.error)
+            elif isinstance(piece, Title):
+                self.title = self.title or piece.text
             elif isinstance(piece, Heading):
                 self.title = self.title or piece.title
-                derivation.section(piece.number or piece.title)
+                derivation.section(piece.number or piece.title, piece.title)
             else:
                 self.prose.append(piece.text)
         if not has_block:
@@ -288,7 +291,7 @@ class Reader:
 
     def _block(self, block: Block, formulas: dict) -> None:
         notation = self.derivation.notation
-        self.title = self.title or block.title
+        self.title = block.title or self.title  # a title the notation block gives wins
         self.classifier.default_prime = block.vocabulary.prime
         for sentence in block.readings:
             notation.read(sentence)

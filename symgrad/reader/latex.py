@@ -16,7 +16,7 @@ from symgrad.reader.errors import ReadError
 from symgrad.reader.inline import prose_definitions
 from symgrad.reader.labels import take_label
 from symgrad.reader.macros import Macros, _group_end
-from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose
+from symgrad.reader.pieces import Display, Heading, NotationBlock, Problem, Prose, Title
 from symgrad.reader.source import (
     Snippet,
     Source,
@@ -114,6 +114,10 @@ def pieces(source: Source) -> list:
     for command in _REFUSED.finditer(text.text):
         message = f"\\{command.group(1)} is refused: symgrad reads this one file and runs nothing"
         placed.append((command.start(), Problem(ReadError(message, text, command.start()))))
+    title = re.search(r"\\title\s*\{", text.text)
+    if title and _group_end(text.text, title.end() - 1) <= len(text.text):
+        words = text.text[title.end() : _group_end(text.text, title.end() - 1) - 1]
+        placed.append((title.start(), Title(" ".join(re.sub(r"\\\\|\\thanks\s*\{[^{}]*\}", " ", words).split()))))
     body = re.search(r"\\begin\{document\}", text.text)
     k = body.end() if body else 0  # the preamble is macros and packages, not prose
     while True:

@@ -15,6 +15,13 @@ class Heading:
 
 
 @dataclass
+class Title:
+    """The document's own title (LaTeX's \\title{…}), which names the report."""
+
+    text: str
+
+
+@dataclass
 class Prose:
     text: str
 

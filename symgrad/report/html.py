@@ -185,7 +185,7 @@ def document_html(document: DocumentReport, document_index: int = 1) -> str:
         parts.append("<h3>Readings of the notation</h3><ul class=\"readings\">"
                      + "".join(f"<li>{escape(reading)}</li>" for reading in document.readings) + "</ul>")
     for section, entries in common.sections(document):
-        parts.append(f"<section><h3>Section {escape(section)}</h3>" if section else "<section>")
+        parts.append(f"<section><h3>{escape(document.section_heading(section))}</h3>" if section else "<section>")
         parts += [_entry(entry, document_index) for entry in entries]
         parts.append("</section>")
     checks = common.algorithm_checks(document)

@@ -76,6 +76,7 @@ def report_dict(documents: list[DocumentReport], seconds: float) -> dict:
                 "title": document.title,
                 "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in document.errors],
                 "readings": list(document.readings),
+                "sections": document.sections,
                 "results": [finding_dict(finding) for finding in document.findings],
             }
             for document in documents

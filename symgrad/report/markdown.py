@@ -127,7 +127,7 @@ def document_markdown(document: DocumentReport) -> str:
         lines += ["**Readings of the notation**", ""] + [f"- {escape(r)}" for r in document.readings] + [""]
     for section, entries in common.sections(document):
         if section:
-            lines += [f"### Section {escape(section)}", ""]
+            lines += [f"### {escape(document.section_heading(section))}", ""]
         for entry in entries:
             lines += _entry(entry)
     checks = common.algorithm_checks(document)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from symgrad.printing import readable
+from symgrad.printing import readable, readable_value_name
 from symgrad.report.common import explains, reason, summary_line
 from symgrad.results import DocumentReport, Finding, Kind, Verdict
 
@@ -57,10 +57,11 @@ def _details(finding: Finding, path: str) -> list[str]:
         lines.append(f"factor (claimed ÷ true): {readable(finding.factor)}")
     if finding.counterexample:
         example = finding.counterexample
-        values = ", ".join([f"{example.count_name} = {example.n}"] + [f"{name} = {value}" for name, value in example.values.items()])
+        values = ", ".join([f"{example.count_name} = {example.n}"]
+                           + [f"{readable_value_name(name)} = {value}" for name, value in example.values.items()])
         lines.append(f"counterexample: {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}")
     if finding.corrected:
-        lines.append(f"corrected: {finding.corrected}")
+        lines.append(f"corrected: {finding.diagnosis.corrected_plain or finding.corrected}")
     if finding.kind == Kind.ALGORITHM and finding.rests_on:
         lines.append("rests on: " + ", ".join(f"({label})" for label in finding.rests_on))
     if finding.kind == Kind.ALGORITHM and finding.evidence:
@@ -100,7 +101,7 @@ def render_document(document: DocumentReport, color: bool = False, quiet: bool =
     for finding in document.findings:
         if quiet and finding.verdict.holds:
             continue
-        heading = "algorithm checks" if finding.kind == Kind.ALGORITHM else finding.section
+        heading = "algorithm checks" if finding.kind == Kind.ALGORITHM else document.section_heading(finding.section)
         if heading != section:
             section = heading
             lines.append(f"  {section}")
