@@ -391,13 +391,13 @@ def as_written(formula):
 AS_WRITTEN = "as written, the sum over samples included"
 PER_SAMPLE = "reading the sum as its i-th term, the per-sample derivative"
 
-notes.algorithm(Algorithm("1.2 gradient descent", "1.2.1", "gradient descent on C(w) with (9)", ["3", "9"], linear_model))
-notes.algorithm(Algorithm("1.3 neuron", "1.3.1", "gradient descent on C with (26)–(28)", ["13", "23", "26", "27", "28"], neuron))
+notes.algorithm(Algorithm("1.2 gradient descent", "1.2.1", "gradient descent on $C(w)$ with (9)", ["3", "9"], linear_model))
+notes.algorithm(Algorithm("1.3 neuron", "1.3.1", "gradient descent on $C$ with (26)–(28)", ["13", "23", "26", "27", "28"], neuron))
 notes.algorithm(
     Algorithm(
         "1.4.2 back-propagation",
         "1.4.2",
-        "(41), (42), (49), (50) with ∂_{a_i^{(1)}} C^{(2)} from (43) " + AS_WRITTEN,
+        "(41), (42), (49), (50) with $\\partial_{a_i^{(1)}} C^{(2)}$ from (43) " + AS_WRITTEN,
         ["31", "34", "38", "41", "42", "43", "44", "49", "50"],
         two_neurons(as_written, [(W2, eq41), (B2, eq42), (W1, eq49), (B1, eq50)]),
         reading="with (43) " + AS_WRITTEN,
@@ -407,7 +407,7 @@ notes.algorithm(
     Algorithm(
         "1.4.2 back-propagation, (43) per sample",
         "1.4.2",
-        "(49), (50) with ∂_{a_i^{(1)}} C^{(2)} from (43) " + PER_SAMPLE,
+        "(49), (50) with $\\partial_{a_i^{(1)}} C^{(2)}$ from (43) " + PER_SAMPLE,
         ["31", "34", "38", "43", "44", "49", "50"],
         two_neurons(per_sample, [(W1, eq49), (B1, eq50)]),
         reading="with (43) " + PER_SAMPLE,
@@ -417,7 +417,7 @@ notes.algorithm(
     Algorithm(
         "1.5.2 back-propagation",
         "1.5.2",
-        "(56), (57) with ∂_{a_i^{(m)}} C^{(m+1)} = a_i^{(m)} − y_i and (58) " + AS_WRITTEN,
+        "(56), (57) with $\\partial_{a_i^{(m)}} C^{(m+1)} = a_i^{(m)} - y_i$ and (58) " + AS_WRITTEN,
         ["51", "55", "56", "57", "58"],
         chain(as_written),
         sizes=CHAIN_SIZES,
@@ -428,7 +428,7 @@ notes.algorithm(
     Algorithm(
         "1.5.2 back-propagation, (58) per sample",
         "1.5.2",
-        "(56), (57) with ∂_{a_i^{(m)}} C^{(m+1)} = a_i^{(m)} − y_i and (58) " + PER_SAMPLE,
+        "(56), (57) with $\\partial_{a_i^{(m)}} C^{(m+1)} = a_i^{(m)} - y_i$ and (58) " + PER_SAMPLE,
         ["51", "55", "56", "57", "58"],
         chain(per_sample),
         sizes=CHAIN_SIZES,

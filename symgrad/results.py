@@ -70,7 +70,10 @@ class DiagnosisKind(StrEnum):
     SIGN = "sign"  # claimed = −true
     SWAP = "swap"  # two names exchanged
     DROPPED_POWER = "dropped-power"  # a power of a definition lost in differentiating
-    WRONG_DERIVATIVE = "wrong-derivative"  # σ′ written as σ(1+σ), 1−σ or σ
+    WRONG_DERIVATIVE = "wrong-derivative"  # σ′ written as σ(1+σ), 1−σ or σ; tanh′ as 1 − tanh
+    WRONG_VARIABLE = "wrong-variable"  # the derivative by another variable: ∂C/∂w's value for ∂C/∂b
+    WRONG_NAME = "wrong-name"  # one name written where another belongs: a^(2) for a^(1)
+    TERM_FACTOR = "term-factor"  # each term multiplied by a non-constant factor: an extra a(1 − a)
     INDEX = "index"  # an index free on one side, bound or absent on the other
     RANGE = "range"  # a sum over other samples than the true ones
     DIFFERENCE = "difference"  # none of the above: the difference itself

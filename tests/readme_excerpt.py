@@ -16,7 +16,7 @@ README = ROOT / "README.md"
 
 #: What the excerpt shows: a section's results, then single results, elided with "…" between.
 SECTION = "1.2.1 Cost"
-SINGLE = ("(43)", "(58) per sample: ∂C/∂w^{(l)}")
+SINGLE = ("(43)", "(58) per sample: ∂C/∂w^(l)")
 
 _FENCE = re.compile(r"(An excerpt of `symgrad check`[^\n]*\n\n```\n)(.*?)(```)", re.S)
 

@@ -31,11 +31,27 @@ const probe = {
   wrong: [...document.querySelectorAll(".entry.wrong[id^='d1-eq-']")].map(
     e => [e.id, getComputedStyle(e).borderLeftColor, e.querySelector(".badge").textContent]),
 };
+probe.page = [document.documentElement.scrollWidth, window.innerWidth];
+probe.clipped = [...document.querySelectorAll(".formula")].filter(f => f.scrollWidth > f.clientWidth + 1).map(
+  f => [getComputedStyle(f).overflowX, box(f).right <= window.innerWidth + 1]);
+probe.failures = [...document.querySelectorAll("nav.failures a")].map(a => a.getAttribute("href"));
+probe.targets = probe.failures.filter(href => document.querySelector(href) !== null).length;
+probe.folded = [...document.querySelectorAll("details:not([open]) table.layers")].map(t => t.checkVisibility());
+probe.first = document.querySelector("article > h2 ~ nav.failures") !== null
+  && box(document.querySelector("nav.failures")).top < box(document.querySelector("section")).top;
 const out = document.createElement("pre");
 out.id = "probe";
 out.textContent = JSON.stringify(probe);
 document.body.appendChild(out);
+if (parent !== window) parent.postMessage(out.textContent, "*");
 </script>"""
+#: A page showing another in a frame `width` pixels wide (headless Chromium's window is at least
+#: 500 pixels wide; a phone is narrower), writing what the framed probe posts into its own DOM.
+FRAME = """<!DOCTYPE html><html><body style="margin:0">
+<iframe src="{src}" style="width:{width}px;height:844px;border:0"></iframe>
+<script>addEventListener("message", e => {{
+  const out = document.createElement("pre"); out.id = "probe"; out.textContent = e.data; document.body.appendChild(out);
+}});</script></body></html>"""
 #: The badge colour of a failing line, as rendered (#b42318).
 FAILURE_RED = (0xB4, 0x23, 0x18)
 
@@ -69,12 +85,19 @@ def report(tmp_path_factory):
     return page, results
 
 
+def probed(page: Path, width: int = 1100) -> dict:
+    """The layout of `page` in a window `width` pixels wide, as the probe reads it."""
+    copy = page.with_name(f"probed-{width}.html")
+    copy.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    host = page.with_name(f"frame-{width}.html")
+    host.write_text(FRAME.format(src=copy.name, width=width), encoding="utf-8")
+    dom = run_browser("--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom", host.as_uri())
+    return json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S).group(1)))
+
+
 def test_every_equation_is_rendered_as_math(report):
     page, results = report
-    probed = page.with_name("probed.html")
-    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    dom = run_browser("--dump-dom", probed.as_uri())
-    probe = json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S).group(1)))
+    probe = probed(page)
     labels = [f"({r['label']})" for r in results if r["label"] is not None]
     assert len(labels) == 58 and probe["labels"] == labels
     assert len(probe["math"]) >= len(labels)
@@ -86,6 +109,25 @@ def test_every_equation_is_rendered_as_math(report):
     wrong = [r for r in results if r["label"] is not None and r["verdict"] in ("fails", "ill-formed")]
     words = {"fails": "✗ fails", "ill-formed": "⚠ ill-formed"}
     assert probe["wrong"] == [[f"d1-eq-{r['label']}", "rgb(180, 35, 24)", words[r["verdict"]]] for r in wrong]
+
+
+@pytest.mark.parametrize("width", [1100, 390])  # a desktop window, a phone
+def test_the_page_fits_the_window_and_wide_formulas_scroll(report, width):
+    page, results = report
+    probe = probed(page, width)
+    scroll_width, window = probe["page"]
+    assert scroll_width <= window  # nothing makes the whole page scroll sideways
+    if width < 500:
+        assert probe["clipped"], "at phone width some formula is wider than its box"
+    assert all(overflow == "auto" and inside for overflow, inside in probe["clipped"])  # it scrolls, in view
+
+
+def test_the_failures_are_listed_first_and_long_tables_are_folded(report):
+    page, results = report
+    probe = probed(page)
+    wrong = [r for r in results if not r["verdict"] in ("proven", "numerically-equal", "definition")]
+    assert probe["first"] and len(probe["failures"]) == len(wrong) == probe["targets"]
+    assert probe["folded"] and not any(probe["folded"])  # folded until opened
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from symgrad import (
     Derivation,
     Notation,
     check,
+    check_file,
     family,
     mean,
     parameter,
@@ -248,3 +249,68 @@ def test_notation_readings_are_reported():
     derivation = Derivation("readings", notation=notation)
     derivation.define("1", C(w), mean((x[i] * w - y[i]) ** 2))
     assert check(derivation).readings == ("x_i is the input of sample i",)
+
+
+NAMED_SLIPS = {  # a document with one slip each, and the words that must name it
+    "extra σ′ kept with cross-entropy": (
+        r"$$\frac{\partial C}{\partial w} = \frac{1}{n} \sum_{i=1}^{n} (a_i - y_i) a_i (1 - a_i) x_i \tag{4}$$",
+        "each term of the sum has a factor", "(σ′ at aᵢ)", "term-factor"),
+    "a missing input": (
+        r"$$\frac{\partial C}{\partial w} = \frac{1}{n} \sum_{i=1}^{n} (a_i - y_i) \cdot 2 \tag{4}$$",
+        "each term of the sum lacks a factor xᵢ, and is 2 times off besides", "", "term-factor"),
+    "∂/∂w reused for ∂/∂b": (
+        r"$$\frac{\partial C}{\partial b} = \frac{1}{n} \sum_{i=1}^{n} (a_i - y_i) x_i \tag{4}$$",
+        "this is the derivative by w, not by b", "", "wrong-variable"),
+}
+LOGISTIC = r"""# Logistic
+
+$$z_i = w x_i + b \tag{1}$$
+$$a_i = \sigma(z_i) \tag{2}$$
+$$C = -\frac{1}{n} \sum_{i=1}^{n} \left( y_i \ln a_i + (1 - y_i) \ln (1 - a_i) \right) \tag{3}$$
+"""
+TANH_CHAIN = r"""# Tanh chain
+
+$$h_i = \tanh(w_1 x_i + b_1) \tag{1}$$
+$$a_i = \tanh(w_2 h_i + b_2) \tag{2}$$
+$$C = \frac{1}{2n} \sum_{i=1}^{n} (a_i - y_i)^2 \tag{3}$$
+"""
+SIGMOID_LAYERS = r"""# Two layers
+
+$$a^{(1)}_i = \sigma(w^{(1)} x_i + b^{(1)}) \tag{1}$$
+$$a^{(2)}_i = \sigma(w^{(2)} a^{(1)}_i + b^{(2)}) \tag{2}$$
+$$C = \frac{1}{n} \sum_{i=1}^{n} (a^{(2)}_i - y_i)^2 \tag{3}$$
+"""
+
+
+def slip(tmp_path, document: str, line: str):
+    path = tmp_path / "slip.md"
+    path.write_text(document + line + "\n")
+    (finding,) = [f for f in check_file(path)[0].findings if f.label == "4"]
+    assert finding.verdict == "fails"
+    return finding.diagnosis
+
+
+@pytest.mark.parametrize("name", NAMED_SLIPS)
+def test_a_non_proportional_slip_in_logistic_regression_is_named(tmp_path, name):
+    line, words, note, kind = NAMED_SLIPS[name]
+    diagnosis = slip(tmp_path, LOGISTIC, line)
+    assert words in diagnosis.text and note in diagnosis.text and diagnosis.kind == kind, diagnosis.text
+
+
+@pytest.mark.parametrize("line, words, kind", [
+    (r"$$\frac{\partial C}{\partial w_2} = \frac{1}{n} \sum_{i=1}^{n} (a_i - y_i)(1 - a_i) h_i \tag{4}$$",
+     "the derivative of tanh is written as 1 − tanh (at aᵢ); tanh′ = 1 − tanh²", "wrong-derivative"),
+    (r"$$\frac{\partial C}{\partial b_1} = \frac{1}{n} \sum_{i=1}^{n} (a_i - y_i)(1 - a_i^2) w_2 (1 - a_i^2) \tag{4}$$",
+     "a is written where h belongs", "wrong-name"),
+])
+def test_a_slip_in_a_tanh_chain_is_named(tmp_path, line, words, kind):
+    diagnosis = slip(tmp_path, TANH_CHAIN, line)
+    assert words in diagnosis.text and diagnosis.kind == kind, diagnosis.text
+
+
+def test_the_wrong_layer_is_named(tmp_path):
+    line = (r"$$\frac{\partial C}{\partial w^{(2)}} = \frac{2}{n} \sum_{i=1}^{n} (a^{(2)}_i - y_i) "
+            r"a^{(2)}_i (1 - a^{(2)}_i) a^{(2)}_i \tag{4}$$")
+    diagnosis = slip(tmp_path, SIGMOID_LAYERS, line)
+    assert diagnosis.text == "a^(2) is written where a^(1) belongs: the wrong layer (2 for 1)"
+    assert diagnosis.kind == "wrong-name"

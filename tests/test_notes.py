@@ -79,17 +79,17 @@ def test_simple_models_train_on_the_true_gradient(report):
 
 def test_two_neuron_back_propagation_as_written_is_wrong_for_the_first_layer(report):
     found = algorithm(report, "1.4.2 back-propagation")
-    assert found["w^{(2)}"].verdict == found["b^{(2)}"].verdict == "proven"
-    assert found["w^{(1)}"].verdict == found["b^{(1)}"].verdict == "fails"
-    assert found["w^{(1)}"].factor is None  # not even proportional
+    assert found["w^(2)"].verdict == found["b^(2)"].verdict == "proven"
+    assert found["w^(1)"].verdict == found["b^(1)"].verdict == "fails"
+    assert found["w^(1)"].factor is None  # not even proportional
     per_sample = algorithm(report, "1.4.2 back-propagation, (43) per sample")
-    assert factor_string(per_sample["w^{(1)}"].factor) == "2/n"
+    assert factor_string(per_sample["w^(1)"].factor) == "2/n"
 
 
 def test_chain_back_propagation_factor_is_a_formula_in_m_and_l(report):
     """The stated formula must agree with the factor measured at every m and l that was run."""
     found = algorithm(report, "1.5.2 back-propagation, (58) per sample")
-    assert set(found) == {"w^{(l)}", "b^{(l)}"}
+    assert set(found) == {"w^(l)", "b^(l)"}
     for finding in found.values():
         assert finding.verdict == "fails"
         assert factor_string(finding.factor) == "(2/n)**(m - l)"
@@ -111,7 +111,7 @@ def test_chain_back_propagation_as_written_is_not_even_proportional(report):
 
 def test_chain_counterexample_recomputes_from_the_composed_network(report):
     """At the counterexample (n = 1), the notes' scheme and the true gradient, by hand in SymPy."""
-    finding = algorithm(report, "1.5.2 back-propagation")["w^{(l)}"]
+    finding = algorithm(report, "1.5.2 back-propagation")["w^(l)"]
     example = finding.counterexample
     values = example.values
     assert example.n == 1 and (values["m"], values["l"]) == (2, 1)

@@ -150,5 +150,5 @@ def test_a_well_formed_document_is_a_clean_verdict(tmp_path, capsys):
 def test_names_not_declared_are_read_as_numbers_and_the_report_says_so(tmp_path, capsys):
     status, out, err, _ = run(tmp_path, capsys, "# Notes\n\n" + display(r"q = \eta w1 + w", 1) + display(r"\partial_w q = \eta w1", 2))
     assert status == 1 and not err
-    assert "Not declared, so read as real numbers (constants or parameters): \\eta, w1." in out.replace("\n      ", " ")
+    assert "Not declared, so read as real numbers (constants or parameters): η, w1." in out.replace("\n      ", " ")
     assert re.search(r"\(2\)\s+FAILS", out)  # ∂_w (η w1 + w) = 1: w1 is its own name, not w

@@ -1,6 +1,7 @@
 """The README: its Python examples run as written, and its excerpt is what `symgrad check` prints."""
 
 import re
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,13 @@ def test_readme_excerpt_is_what_symgrad_check_prints():
     """The README's excerpt is cut from what `symgrad check` prints now (python tests/readme_excerpt.py
     rewrites it)."""
     assert without_timing(written_excerpt()) == without_timing(excerpt(check_output()))
+
+
+def test_the_readme_shows_both_screenshots_of_the_report():
+    from readme_screenshots import SHOTS
+
+    text = (ROOT / "README.md").read_text()
+    for name, size in SHOTS.items():
+        assert f'src="docs/{name}"' in text
+        header = (ROOT / "docs" / name).read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == size

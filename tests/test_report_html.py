@@ -1,6 +1,7 @@
 """The HTML report: MathML for the author's LaTeX, verdicts as text and symbol, escaped text, no network."""
 
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -184,3 +185,29 @@ def test_the_lines_that_do_not_hold_are_listed_first_and_link_to_their_entries()
     assert len(re.findall(r"<li>", listed)) == len(wrong) and links
     for anchor in links:
         assert f'id="{anchor}"' in page
+
+
+def test_the_authors_inline_math_is_rendered_and_dollars_stay_dollars(tmp_path, capsys):
+    document = tmp_path / "prose.md"
+    document.write_text("# Costs\n\nThe model is $a_i = \\sigma(z_i)$ where \\(z_i = w x_i + b\\); it costs \\$5.\n\n"
+                        "$$C = \\frac{1}{n}\\sum_{i=1}^{n} (w x_i - y_i)^2 \\tag{1}$$\n")
+    assert main(["check", str(document), "--format", "html", "--allow-empty"]) == 0
+    page = capsys.readouterr().out
+    prose = re.search(r'<p class="prose">(.*?)</p>', page, re.S).group(1)
+    assert prose.startswith("The model is <math") and prose.count("<math") == 2 and "<msub>" in prose
+    assert "it costs $5." in prose and "\\(" not in prose and "$a_i" not in prose
+
+
+def test_sections_fold_under_their_heading_and_long_layer_tables_start_folded():
+    page = html_report_of("derivations/notes.py")
+    assert re.search(r'<details open><summary><h3>1\.2\.1 Cost</h3> <span class="muted">7 results: 5 proven, '
+                     r"1 failing, 1 definition</span></summary>", page)
+    folded = re.findall(r"<details><summary>(\d+) rows, (\d+) wrong</summary><table class=\"layers\">", page)
+    assert folded and all(int(rows) > 8 for rows, _ in folded)
+    assert '<details><summary>2 rows' not in page  # a short table is shown as it is
+
+
+def html_report_of(path: str) -> str:
+    run = subprocess.run([sys.executable, "-m", "symgrad", "check", path, "--format", "html"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    return run.stdout

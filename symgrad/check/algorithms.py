@@ -20,6 +20,7 @@ from symgrad.check.scope import Scope
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Algorithm, Computed
 from symgrad.notation import Notation, plain
+from symgrad.printing import readable_name
 from symgrad.results import (
     AlgorithmRow,
     Diagnosis,
@@ -116,7 +117,7 @@ def _finding(algorithm: Algorithm, key: str, rows: list[AlgorithmRow]) -> Findin
         counterexample = example if failing[0].m is None else example.with_values_first({"m": failing[0].m, "l": failing[0].l})
     return Finding(
         label=None,
-        id=f"{algorithm.id}: ∂C/∂{key}",
+        id=f"{algorithm.id}: ∂C/∂{readable_name(key)}",
         kind=Kind.ALGORITHM,
         verdict=verdict,
         section=algorithm.section,
@@ -143,7 +144,7 @@ def _diagnosis(algorithm: Algorithm, key: str, rows: list[AlgorithmRow], factor)
             if L in factor.free_symbols
             else "the direction is the gradient's, the step size is not"
         )
-        headline = f"the procedure{reading} computes {plain(factor)} times the true gradient of {key}, for every m and l checked"
+        headline = f"the procedure{reading} computes {plain(factor)} times the true gradient of {readable_name(key)}, for every m and l checked"
         return Diagnosis(DiagnosisKind.FACTOR, headline, f"{headline}: {consequence}", factor)
     text = f"the procedure{reading} does not compute the gradient, not even up to a constant factor"
     failing = [row for row in rows if row.verdict == Verdict.FAILS and row.m is not None]

@@ -19,7 +19,7 @@ from symgrad.check.equivalence import (
 )
 from symgrad.check.scope import Scope, free_indices, names_in
 from symgrad.check.trials import may_be_equal
-from symgrad.notation import plain, sigma
+from symgrad.notation import layer_of, plain, sigma
 from symgrad.results import Diagnosis, DiagnosisKind
 
 
@@ -77,14 +77,16 @@ def proportionality_factor(claimed, truth, scope: Scope, deep: bool = True) -> s
     return None
 
 
-def _summand_ratio(left, right):
+def _summand_ratio(left, right, any_names: bool = False):
+    """claimed ÷ true of the one sum both sides are (or of the two sides, without sums); a name on
+    one side only makes it None unless `any_names` (an extra or missing factor xᵢ)."""
     try:
         left_groups, left_rest = sum_decomposition(left)
         right_groups, right_rest = sum_decomposition(right)
     except NotLinearInSums:
         return None
     if not left_groups and not right_groups:
-        return None if right_rest == 0 else _ratio(left_rest, right_rest)
+        return None if right_rest == 0 else _ratio(left_rest, right_rest, any_names)
     if len(left_groups) != 1 or left_groups.keys() != right_groups.keys():
         return None
     if not (is_identically_zero(left_rest) and is_identically_zero(right_rest)):
@@ -92,15 +94,15 @@ def _summand_ratio(left, right):
     (key,) = left_groups
     if right_groups[key] == 0:
         return None
-    return _ratio(left_groups[key], right_groups[key])
+    return _ratio(left_groups[key], right_groups[key], any_names)
 
 
-def _ratio(numerator, denominator):
+def _ratio(numerator, denominator, any_names: bool = False):
     """numerator ÷ denominator, cancelled (shared factors first, which is cheap)."""
     def names(expr):
         return expr.atoms(sp.Indexed, sp.Function, sp.Sum)
 
-    if names(numerator) != names(denominator):
+    if names(numerator) != names(denominator) and not any_names:
         return None  # a name on one side only cannot cancel: not a constant ratio
     quotient = sp.factor_terms(numerator / denominator)
     if names(quotient):
@@ -163,27 +165,150 @@ def summation_range(claimed, truth) -> Diagnosis | None:
     )
 
 
-def wrong_sigmoid_derivative(claimed, truth, scope: Scope) -> Diagnosis | None:
-    """σ′ written as σ(1+σ), 1−σ or σ: undo each on the true value and compare."""
-    activations = {
-        atom
-        for atom in truth.atoms(sp.Indexed, sigma)
-        if isinstance(atom, sigma) or isinstance(scope.value_of(atom), sigma)
-    }
+def _activation(atom, scope: Scope):
+    """The function an activation applies: σ or tanh (written, or the value of a name), else None."""
+    value = atom if isinstance(atom, (sigma, sp.tanh)) else scope.value_of(atom)
+    return value.func if isinstance(value, (sigma, sp.tanh)) else None
+
+
+def wrong_activation_derivative(claimed, truth, scope: Scope) -> Diagnosis | None:
+    """σ′ written as σ(1+σ), 1−σ or σ; tanh′ written as 1 − tanh or 1 + tanh²: undo each on the
+    true value and compare."""
+    for written, true_value in _as_named(claimed, truth, scope):
+        found = _undone_activation_slip(written, true_value, scope)
+        if found:
+            return found
+    return None
+
+
+def _undone_activation_slip(claimed, truth, scope: Scope) -> Diagnosis | None:
+    activations = {atom for atom in truth.atoms(sp.Indexed, sp.Symbol, sigma, sp.tanh) if _activation(atom, scope)}
     for atom in sorted(activations, key=str):
-        complement = 1 - atom
-        variants = {
-            "σ(1 + σ)": truth.xreplace({complement: 1 + atom}),
-            "1 − σ": truth / atom,
-            "σ": truth / complement,
-        }
+        if _activation(atom, scope) is sigma:
+            complement, right = 1 - atom, "σ′ = σ(1 − σ)"
+            variants = {"σ(1 + σ)": truth.xreplace({complement: 1 + atom}),
+                        "1 − σ": truth.subs(atom * complement, complement), "σ": truth.subs(atom * complement, atom)}
+        else:
+            square, right = 1 - atom**2, "tanh′ = 1 − tanh²"
+            variants = {"1 − tanh": truth.xreplace({square: 1 - atom}), "1 + tanh²": truth.xreplace({square: 1 + atom**2})}
         for written, variant in variants.items():
             if variant != truth and vanishes(claimed - variant):
+                function = "the sigmoid" if _activation(atom, scope) is sigma else "tanh"
                 return _plain_diagnosis(
                     DiagnosisKind.WRONG_DERIVATIVE,
-                    f"the derivative of the sigmoid is written as {written} (at {plain(atom)}); σ′ = σ(1 − σ)",
+                    f"the derivative of {function} is written as {written} (at {plain(atom)}); {right}",
                 )
     return None
+
+
+def other_variable(claimed, head, scope: Scope, evaluate_in) -> Diagnosis | None:
+    """The derivative by another variable written for this one: ∂C/∂w's value as ∂C/∂b."""
+    if not (isinstance(head, sp.Derivative) and len(head.variable_count) == 1 and head.variable_count[0][1] == 1):
+        return None
+    variable = head.variables[0]
+    count, index = scope.notation.count, scope.notation.index
+    others = sorted((s for s in scope.unfold(head.expr).free_symbols
+                     if s not in (variable, count, index) and not s.is_integer), key=str)
+    for other in others[:MAX_SWAP_NAMES]:
+        try:
+            value = evaluate_in(sp.Derivative(head.expr, other))
+        except UnsupportedDerivative:  # a variable C cannot be differentiated by explains nothing
+            continue
+        if may_be_equal(claimed, value, scope) and vanishes(claimed - value):
+            function = plain(head.expr)
+            return _plain_diagnosis(
+                DiagnosisKind.WRONG_VARIABLE,
+                f"this is the derivative by {plain(other)}, not by {plain(variable)}: "
+                f"the value of ∂{function}/∂{plain(other)} is written for ∂{function}/∂{plain(variable)}",
+            )
+    return None
+
+
+def _as_named(claimed, truth, scope: Scope):
+    """The two sides with every value a family has folded back into its name (tanh(w₂hᵢ + b₂)
+    is aᵢ, as the author writes it), then in the forms the proofs use."""
+    yield tuple(_folded(side, scope) for side in (claimed, truth))
+    yield from scope.forms(claimed, truth, through_activations=False)
+
+
+def _folded(expr, scope: Scope, depth: int = 8):
+    for _ in range(depth):  # hᵢ inside aᵢ's value folds first, then aᵢ
+        folded = scope.fold(expr)
+        if folded == expr:
+            break
+        expr = folded
+    return expr
+
+
+def name_for_another(claimed, truth, scope: Scope) -> Diagnosis | None:
+    """One name written wherever another belongs: a^(2) for a^(1) (the wrong layer), h for x.
+    Only names of the claim stand in for names of the truth, and only a proof confirms it."""
+    for written, true_value in _as_named(claimed, truth, scope):
+        claimed_symbols, claimed_families = names_in(written)
+        true_symbols, true_families = names_in(true_value)
+        for wrong_names, right_names in ((claimed_families, true_families), (claimed_symbols, true_symbols)):
+            for right in sorted(right_names, key=str)[:MAX_SWAP_NAMES]:
+                for wrong in sorted(wrong_names - {right}, key=str)[:MAX_SWAP_NAMES]:
+                    value = true_value.xreplace({right: wrong})
+                    if value != true_value and may_be_equal(written, value, scope) and vanishes(written - value):
+                        return _plain_diagnosis(DiagnosisKind.WRONG_NAME,
+                                                f"{plain(wrong)} is written where {plain(right)} belongs{_layers(wrong, right)}")
+    return None
+
+
+def _layers(wrong, right) -> str:
+    """', the wrong layer (2 for 1)' where the two names are one name at two layers."""
+    found = [layer_of(str(name.label if isinstance(name, sp.IndexedBase) else name)) for name in (wrong, right)]
+    if all(found) and found[0][0] == found[1][0]:
+        return f": the wrong layer ({plain(found[0][1])} for {plain(found[1][1])})"
+    return ""
+
+
+def term_factor(claimed, truth, scope: Scope) -> Diagnosis | None:
+    """Each term of the sum multiplied by a factor that is not a constant: an extra aᵢ(1 − aᵢ)
+    (σ′ kept where a cross-entropy cancels it), a missing xᵢ."""
+    for written, true_value in _as_named(claimed, truth, scope):
+        ratio = _summand_ratio(written, true_value, any_names=True)
+        if ratio is None or ratio.is_number or sp.count_ops(ratio) > 12:
+            continue
+        dummies = {s for s in ratio.free_symbols if s.is_integer and s not in written.free_symbols}
+        ratio = ratio.xreplace({dummy: scope.notation.index for dummy in dummies})  # Σ's own letter
+        extra, missing = sp.fraction(sp.factor(ratio))
+        constant, extra = extra.as_independent(*extra.free_symbols, *extra.atoms(sp.Indexed))
+        shape = _derivative_shape(extra, scope)
+        if shape is not None and sp.expand(constant * extra - shape) == 0:  # −(a − 1)·a is a(1 − a)
+            constant, extra = sp.S.One, shape
+        each = "each term of the sum" if written.has(sp.Sum) else "the value"
+        if missing == 1:
+            text = f"{each} has a factor {plain(extra)} too many{_derivative_note(extra, scope)}"
+        elif extra == 1:
+            text = f"{each} lacks a factor {plain(missing)}{_derivative_note(missing, scope)}"
+        else:
+            text = f"{each} is {plain(ratio)} times what it should be"
+        if constant != 1 and (missing == 1 or extra == 1):
+            text += f", and is {plain(constant)} times off besides"
+        return _plain_diagnosis(DiagnosisKind.TERM_FACTOR, text)
+    return None
+
+
+def _derivative_shapes(factor, scope: Scope):
+    """(the derivative of an activation at one of its values, its name) for each activation in `factor`."""
+    for atom in sorted(factor.atoms(sp.Indexed, sp.Symbol, sigma, sp.tanh), key=str):
+        function = _activation(atom, scope)
+        if function is sigma:
+            yield atom * (1 - atom), f"σ′ at {plain(atom)}"
+        elif function is sp.tanh:
+            yield 1 - atom**2, f"tanh′ at {plain(atom)}"
+
+
+def _derivative_shape(factor, scope: Scope):
+    """The activation derivative `factor` is, up to its sign, as people write it: aᵢ(1 − aᵢ)."""
+    return next((shape for shape, _ in _derivative_shapes(factor, scope) if sp.expand(factor**2 - shape**2) == 0), None)
+
+
+def _derivative_note(factor, scope: Scope) -> str:
+    """' (σ′ at aᵢ)' where the factor is an activation's derivative at one of its values."""
+    return next((f" ({name})" for shape, name in _derivative_shapes(factor, scope) if sp.expand(factor - shape) == 0), "")
 
 
 def dropped_power_in_definition(claimed, head, scope: Scope, evaluate_in) -> Diagnosis | None:
@@ -247,10 +372,14 @@ def explain_failure(claimed, truth, scope: Scope, written=None, head=None, evalu
         pair = swapped_names(written, truth, lambda e: evaluate_in(scope, e), scope, head)
         if pair:
             return _plain_diagnosis(DiagnosisKind.SWAP, f"{plain(pair[0])} and {plain(pair[1])} are swapped")
+    derivative = head is not None and head.has(sp.Derivative)
     for explain in (
         lambda: summation_range(claimed, truth),
-        lambda: head is not None and head.has(sp.Derivative) and wrong_sigmoid_derivative(claimed, truth, scope),
+        lambda: derivative and wrong_activation_derivative(claimed, truth, scope),
         lambda: head is not None and dropped_power_in_definition(claimed, head, scope, evaluate_in),
+        lambda: derivative and evaluate_in and other_variable(claimed, head, scope, lambda e: evaluate_in(scope, e)),
+        lambda: name_for_another(claimed, truth, scope),
+        lambda: term_factor(claimed, truth, scope),
     ):
         diagnosis = explain()
         if diagnosis:

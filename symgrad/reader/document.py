@@ -15,7 +15,7 @@ import sympy as sp
 
 from symgrad.derivation import Derivation
 from symgrad.notation import Notation, family, plain
-from symgrad.printing import GREEK_LETTERS
+from symgrad.printing import GREEK_LETTERS, readable_name
 from symgrad.reader import syntax
 from symgrad.reader.classifier import Classifier, is_name, never_defined, remarks_in
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
@@ -226,14 +226,14 @@ class Reader:
                           f"{count} is a whole number of its own.")
             notation.ranges[sp.Symbol(letter, integer=True, positive=True)] = sp.Symbol(count, integer=True, positive=True)
         if self.undeclared:
-            names = ", ".join(sorted(self.undeclared))
+            names = ", ".join(readable_name(name) for name in sorted(self.undeclared))
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
             notation.stand_ins.update(sp.Symbol(name, real=True) for name in self.undeclared)
             self._unknown_dependence(derivation)
         undefined = sorted(self.indexed - self.defined - self.vocabulary.data - self.vocabulary.families
                            - {str(f) for f in notation.held_constant})
         if undefined:
-            notation.read(f"Per-sample values never defined: {', '.join(undefined)}; read as data, like x and y "
+            notation.read(f"Per-sample values never defined: {', '.join(map(readable_name, undefined))}; read as data, like x and y "
                           f"(they do not depend on the parameters).")
         derivation.title = self.title or derivation.title
         return derivation if derivation.equations else None

@@ -3,12 +3,18 @@
 Formats register here by name; the CLI's --format picks one.
 """
 
+from symgrad.report.github import render_github
 from symgrad.report.html import render_html
 from symgrad.report.json_report import render_json
+from symgrad.report.junit import render_junit
 from symgrad.report.markdown import render_markdown
+from symgrad.report.sarif import render_sarif
 from symgrad.report.text import render_text
 
-FORMATS = {"text": render_text, "json": render_json, "markdown": render_markdown, "html": render_html}
+FORMATS = {
+    "text": render_text, "json": render_json, "markdown": render_markdown, "html": render_html,
+    "junit": render_junit, "sarif": render_sarif, "github": render_github,
+}
 
 
 def render(format_name: str, documents, seconds: float, color: bool = False, quiet: bool = False) -> str:

@@ -1,8 +1,9 @@
-"""What the HTML and Markdown reports show, independent of markup.
+"""What the reports show, independent of markup.
 
-Both reports walk a document the same way (readings, summary, sections of equations, then the
-algorithm checks) and show the same facts; this module decides those facts, the renderers only
-mark them up.
+The HTML and Markdown reports walk a document the same way (readings, summary, sections of
+equations, then the algorithm checks) and show the same facts; the CI formats (JUnit, SARIF,
+GitHub) report what does not hold, each at its place (:func:`problems`). This module decides those
+facts, the renderers only mark them up.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symgrad.printing import latex, readable
+from symgrad.printing import latex, readable, readable_value_name
 from symgrad.results import (
     Counterexample,
+    DiagnosisKind,
     DocumentReport,
     Finding,
+    InputError,
     Kind,
     Verdict,
     summary,
@@ -106,13 +109,32 @@ COUNTED = {
 }
 
 
+#: Inline math in the author's prose: $…$ or \(…\) (an escaped \$ is a dollar).
+_PROSE_MATH = re.compile(r"(?<!\\)\$(?!\$)(.+?)(?<!\\)\$|\\\((.+?)\\\)")
+
+
+def prose_pieces(text: str) -> list[tuple[str, str]]:
+    """The author's prose as ("text", words) and ("math", LaTeX) pieces, in order; an escaped dollar is a dollar."""
+    pieces, k = [], 0
+    for found in _PROSE_MATH.finditer(text):
+        pieces += [("text", text[k : found.start()].replace(r"\$", "$")), ("math", found.group(1) or found.group(2))]
+        k = found.end()
+    return [piece for piece in pieces + [("text", text[k:].replace(r"\$", "$"))] if piece[1]]
+
+
+def tally(findings) -> str:
+    """'7 results: 5 proven, 1 failing, 1 definition', the counts that are not zero."""
+    counts = {verdict: 0 for verdict in Verdict}
+    for finding in findings:
+        counts[finding.verdict] += 1
+    total = sum(counts.values())
+    parts = [f"{count} {COUNTED[verdict][count != 1]}" for verdict, count in counts.items() if count]
+    return f"{total} {'result' if total == 1 else 'results'}" + (f": {', '.join(parts)}" if parts else "")
+
+
 def summary_line(documents: list[DocumentReport], seconds: float) -> str:
-    """'72 results: 44 proven, 9 failing … in 4.03 s', the counts that are not zero."""
-    counts = summary(documents, seconds)
-    parts = [f"{counts[verdict]} {COUNTED[verdict][counts[verdict] != 1]}" for verdict in Verdict if counts[verdict]]
-    results = "result" if counts["results"] == 1 else "results"
-    counted = f": {', '.join(parts)}" if parts else ""
-    return f"{counts['results']} {results}{counted} in {counts['seconds']:.2f} s"
+    """'72 results: 44 proven, 9 failing … in 4.03 s'."""
+    return f"{tally(f for document in documents for f in document.findings)} in {summary(documents, seconds)['seconds']:.2f} s"
 
 
 def number(value) -> str:
@@ -199,3 +221,94 @@ def equation_anchor(document_index: int, label: str) -> str:
 def algorithm_anchor(document_index: int, position: int) -> str:
     """The fragment id of the document's `position`-th algorithm check: d1-alg-3."""
     return f"d{document_index}-alg-{position}"
+
+
+#: The rule of a place that could not be read (the run's exit status is 2), beside the verdicts.
+INPUT_ERROR = "input-error"
+
+
+def headline(finding: Finding) -> str:
+    """The reason beside the verdict, or the verdict itself where there is none."""
+    return reason(finding) or finding.verdict.value
+
+
+def counterexample_text(example: Counterexample) -> str:
+    """A counterexample on one line: 'n = 1, w = -1, x₁ = 0.5: left side -1, right side 0.5'."""
+    values = [(example.count_name, example.n)] + [(readable_value_name(k), v) for k, v in example.values.items()]
+    where = ", ".join(f"{name} = {number(value)}" for name, value in values)
+    return f"{where}: " + ", ".join(f"{side} {value}" for side, value in sides(example))
+
+
+def plain_message(finding: Finding) -> str:
+    """Why a line does not hold, in plain text for the CI formats' messages, one fact a line: the
+    reason (the whole diagnosis where it begins with its headline), the factor, the
+    counterexample and the corrected line."""
+    lines = [headline(finding)]
+    if explains(finding) and finding.diagnosis.text != lines[0]:
+        text = finding.diagnosis.text
+        lines = [text] if text.startswith(lines[0]) else lines + [f"why: {text}"]
+    return "\n".join(lines + evidence_lines(finding))
+
+
+def evidence_lines(finding: Finding) -> list[str]:
+    """The factor, the counterexample and the corrected line, in plain text, one a line."""
+    lines = []
+    if finding.factor is not None:
+        lines.append(f"factor (claimed ÷ true): {readable(finding.factor)}")
+    if finding.counterexample:
+        lines.append(f"counterexample: {counterexample_text(finding.counterexample)}")
+    if finding.corrected:
+        lines.append(f"corrected: {finding.diagnosis.corrected_plain or finding.corrected}")
+    return lines
+
+
+def shown_error(document: DocumentReport, finding: Finding) -> InputError | None:
+    """The input error that an ill-formed line already reports: an equation that could not be
+    read is a result of its own, at the error's line."""
+    if finding.verdict != Verdict.ILL_FORMED or finding.diagnosis is None or finding.diagnosis.kind != DiagnosisKind.UNREAD:
+        return None
+    return next((error for error in document.errors if error.line == finding.line), None)
+
+
+def unshown_errors(document: DocumentReport) -> list[InputError]:
+    """The input errors that no result reports (a label numbered twice, a file that could not be
+    opened): the CI formats report these on their own, and the others through their lines."""
+    shown = {shown_error(document, finding) for finding in document.findings}
+    return [error for error in document.errors if error not in shown]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What the SARIF and GitHub formats report: a line that does not hold, or an input error
+    that no line reports.  `column` is 1, the line's start, unless an input error gives it."""
+
+    path: str
+    line: int | None
+    column: int
+    rule: str  # the verdict (fails, ill-formed, inconclusive) or INPUT_ERROR
+    title: str  # '(7) fails', 'input error'
+    message: str  # plain text, one fact a line
+    diagnosis: str | None = None  # the diagnosis kind, for programs
+
+    @property
+    def level(self) -> str:
+        """'error', or 'warning' for a line not judged (the word of both SARIF and GitHub)."""
+        return "warning" if self.rule == Verdict.INCONCLUSIVE else "error"
+
+
+def problems(documents: list[DocumentReport]) -> list[Problem]:
+    """Every line that does not hold and every input error no line reports, document by document."""
+    found = []
+    for document in documents:
+        for finding in document.findings:
+            if finding.verdict.holds:
+                continue
+            error = shown_error(document, finding)
+            found.append(Problem(
+                document.path, finding.line, error.column if error else 1, finding.verdict.value,
+                f"{finding.name} {finding.verdict.value}", plain_message(finding),
+                finding.diagnosis.kind.value if finding.diagnosis is not None else None,
+            ))
+        found += [Problem(document.path, error.line, error.column, INPUT_ERROR, "input error", error.message)
+                  for error in unshown_errors(document)]
+    return found

@@ -13,6 +13,8 @@ from symgrad.report import common
 from symgrad.report.mathml import to_mathml
 from symgrad.results import Counterexample, DocumentReport, Finding, Kind
 
+#: The style sheet, every rule under .symgrad (a notebook's own styles stay untouched).  A formula
+#: wider than its box scrolls, and a shadow at the clipped edge says so (no script needed).
 STYLE = """
 .symgrad { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bad: #b42318; --bad-bg: #fff1f0;
   --good: #1a7f37; --warn: #8a4b00; font: 16px/1.5 system-ui, sans-serif; color: var(--ink);
@@ -32,6 +34,16 @@ STYLE = """
 .symgrad nav.failures li { margin: .2rem 0; }
 .symgrad .label { grid-area: label; font-weight: 700; align-self: center; }
 .symgrad .formula { grid-area: math; overflow-x: auto; overflow-y: hidden; align-self: center; padding: 0.2rem 0; }
+.symgrad .formula, .symgrad .notes dd { --cover: #fff;
+  background: linear-gradient(to right, var(--cover) 30%, #fff0) left / 2rem 100%,
+    linear-gradient(to left, var(--cover) 30%, #fff0) right / 2rem 100%,
+    radial-gradient(farthest-side at 0 50%, #0004, #0000) left / .8rem 100%,
+    radial-gradient(farthest-side at 100% 50%, #0004, #0000) right / .8rem 100%;
+  background-repeat: no-repeat; background-attachment: local, local, scroll, scroll; }
+.symgrad .entry.wrong .formula, .symgrad .entry.wrong .notes dd { --cover: var(--bad-bg); }
+.symgrad details > summary { cursor: pointer; }
+.symgrad section > details > summary h3 { display: inline; }
+.symgrad .prose math { font-size: 1em; }
 .symgrad math[display="block"] { display: inline math; math-style: normal; }
 .symgrad .verdict { grid-area: verdict; align-self: center; }
 .symgrad .notes { grid-area: notes; }
@@ -58,8 +70,18 @@ STYLE = """
   .symgrad { max-width: none; font-size: 11pt; }
   .symgrad .entry.wrong, .symgrad .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .symgrad a { color: inherit; text-decoration: none; }
+  .symgrad details::details-content { content-visibility: visible; display: contents; }
 }
 """
+
+
+#: An algorithm check's per-layer table longer than this is folded (<details>), its size said.
+FOLDED_ROWS = 8
+
+
+def prose(text: str) -> str:
+    """The author's prose, escaped, its inline math as MathML."""
+    return "".join(math(value) if kind == "math" else escape(value) for kind, value in common.prose_pieces(text))
 
 
 def math(latex: str, display: bool = False) -> str:
@@ -91,10 +113,16 @@ _CELLS = {
 
 
 def _layer_table(finding: Finding) -> str:
+    """The per-layer rows; a long table is folded, with its size and its failing rows said."""
     columns, rows = common.layer_table(finding)
     head = "".join(f'<th scope="col">{column}</th>' for column in columns)
     body = "".join("<tr>" + "".join(_CELLS[kind](value) for kind, value in row) + "</tr>" for row in rows)
-    return f'<table class="layers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="layers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    if len(rows) <= FOLDED_ROWS:
+        return table
+    wrong = sum(1 for row in finding.rows if row.verdict.is_wrong)
+    said = f"{len(rows)} rows" + (f", {wrong} wrong" if wrong else ", all right")
+    return f"<details><summary>{said}</summary>{table}</details>"
 
 
 def _note(note: common.Note, document_index: int) -> str:
@@ -138,8 +166,8 @@ def _entry(entry: common.Entry, document_index: int) -> str:
     else:
         id_attribute = f' id="{escape(common.equation_anchor(document_index, finding.label))}"'
         label = escape(finding.name)
-    prose = f'<p class="prose">{escape(finding.text)}</p>' if finding.text else ""
-    return (f'{prose}<div class="entry{wrong}"{id_attribute}>'
+    before = f'<p class="prose">{prose(finding.text)}</p>' if finding.text else ""
+    return (f'{before}<div class="entry{wrong}"{id_attribute}>'
             f'<div class="label">{label}</div>'
             f'<div class="formula">{math(finding.latex, display=True)}</div>'
             f"{_verdict(finding, entry.chain)}{_notes(finding, document_index)}</div>")
@@ -149,7 +177,7 @@ def _algorithm(finding: Finding, document_index: int, position: int) -> str:
     wrong = " wrong" if finding.verdict.is_wrong else ""
     return (f'<div class="entry check{wrong}" id="{common.algorithm_anchor(document_index, position)}">'
             f'<div class="formula"><strong>{escape(str(finding.id))}</strong>'
-            f'<br><span class="muted">{escape(finding.latex)}</span></div>'
+            f'<br><span class="muted">{prose(finding.latex)}</span></div>'
             f"{_verdict(finding, None)}{_notes(finding, document_index)}</div>")
 
 
@@ -183,11 +211,9 @@ def document_html(document: DocumentReport, document_index: int = 1) -> str:
     parts.append(_failure_list(document, document_index))
     if document.readings:
         parts.append("<h3>Readings of the notation</h3><ul class=\"readings\">"
-                     + "".join(f"<li>{escape(reading)}</li>" for reading in document.readings) + "</ul>")
+                     + "".join(f"<li>{prose(reading)}</li>" for reading in document.readings) + "</ul>")
     for section, entries in common.sections(document):
-        parts.append(f"<section><h3>{escape(document.section_heading(section))}</h3>" if section else "<section>")
-        parts += [_entry(entry, document_index) for entry in entries]
-        parts.append("</section>")
+        parts.append(_section(document, section, entries, document_index))
     checks = common.algorithm_checks(document)
     if checks:
         parts.append("<section class=\"algorithms\"><h3>Algorithm checks</h3>")
@@ -195,6 +221,17 @@ def document_html(document: DocumentReport, document_index: int = 1) -> str:
         parts.append("</section>")
     parts.append("</article>")
     return "\n".join(parts)
+
+
+def _section(document: DocumentReport, section: str, entries: list[common.Entry], document_index: int) -> str:
+    """A section of equations, foldable by its heading (open: a teacher reads the derivation)."""
+    lines = "".join(_entry(entry, document_index) for entry in entries)
+    if not section:
+        return f"<section>{lines}</section>"
+    heading = escape(document.section_heading(section))
+    counts = escape(common.tally(entry.finding for entry in entries))
+    return (f'<section><details open><summary><h3>{heading}</h3> <span class="muted">{counts}</span></summary>'
+            f"{lines}</details></section>")
 
 
 def fragment(document: DocumentReport) -> str:

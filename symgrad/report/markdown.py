@@ -111,20 +111,28 @@ def _headline(finding: Finding, title: str, chain: str | None) -> str:
 def _entry(entry: common.Entry) -> list[str]:
     finding = entry.finding
     title = f"**{escape(finding.name)}**" if finding.label is not None else ""
-    prose = [escape(finding.text), ""] if finding.text else []
+    prose = [_prose(finding.text), ""] if finding.text else []
     headline = _headline(finding, title, entry.chain).lstrip(" —")
     return prose + [headline, "", display_math(finding.latex), ""] + _notes(finding)
 
 
+def _prose(text: str) -> str:
+    """The author's prose, escaped, its inline math as $…$."""
+    def words(value: str) -> str:  # escaped, the spaces around the math kept
+        return (" " if value[:1].isspace() else "") + escape(value) + (" " if value[-1:].isspace() and value.strip() else "")
+
+    return "".join(math(value) if kind == "math" else words(value) for kind, value in common.prose_pieces(text))
+
+
 def _algorithm(finding: Finding) -> list[str]:
-    return [_headline(finding, f"**{escape(str(finding.id))}**", None), "", escape(finding.latex), ""] + _notes(finding)
+    return [_headline(finding, f"**{escape(str(finding.id))}**", None), "", _prose(finding.latex), ""] + _notes(finding)
 
 
 def document_markdown(document: DocumentReport) -> str:
     lines = [f"## {escape(document.title)}", "",
              f"{code(document.path)} · {escape(common.summary_line([document], document.seconds))}", ""]
     if document.readings:
-        lines += ["**Readings of the notation**", ""] + [f"- {escape(r)}" for r in document.readings] + [""]
+        lines += ["**Readings of the notation**", ""] + [f"- {_prose(r)}" for r in document.readings] + [""]
     for section, entries in common.sections(document):
         if section:
             lines += [f"### {escape(document.section_heading(section))}", ""]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from symgrad.printing import readable, readable_value_name
-from symgrad.report.common import explains, reason, summary_line
+from symgrad.report.common import evidence_lines, explains, reason, summary_line
 from symgrad.results import DocumentReport, Finding, Kind, Verdict
 
 MARKS = {
@@ -53,15 +52,7 @@ def _details(finding: Finding, path: str) -> list[str]:
     why = _why(finding)
     if why:
         lines.append(f"why: {why}")
-    if finding.factor is not None:
-        lines.append(f"factor (claimed ÷ true): {readable(finding.factor)}")
-    if finding.counterexample:
-        example = finding.counterexample
-        values = ", ".join([f"{example.count_name} = {example.n}"]
-                           + [f"{readable_value_name(name)} = {value}" for name, value in example.values.items()])
-        lines.append(f"counterexample: {values}: left side {example.lhs:.6g}, right side {example.rhs:.6g}")
-    if finding.corrected:
-        lines.append(f"corrected: {finding.diagnosis.corrected_plain or finding.corrected}")
+    lines += evidence_lines(finding)
     if finding.kind == Kind.ALGORITHM and finding.rests_on:
         lines.append("rests on: " + ", ".join(f"({label})" for label in finding.rests_on))
     if finding.kind == Kind.ALGORITHM and finding.evidence:
