@@ -20,7 +20,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from symgrad.check.kinks import kinks
-from symgrad.check.scope import Scope, outermost, rename_bound
+from symgrad.check.scope import Scope, head_of, outermost, rename_bound
 from symgrad.notation import layer_of, plain, sigma
 
 
@@ -203,7 +203,8 @@ class Calculus:
             return self.derivative(value, var)
         outer, partials = self._local_rule(expr)
         for leaf in outermost(outer, lambda node: isinstance(node, (sp.Symbol, sp.Indexed))):
-            unknown = self._unwritten_dependence(leaf, var) or self._undefined_quantity(leaf, var) if leaf != var else None
+            unknown = (self._unwritten_dependence(leaf, var) or self._undefined_quantity(leaf, var)
+                       or self._defined_below(leaf, var)) if leaf != var else None
             if unknown:
                 raise UnsupportedDerivative(unknown)
         unknown = self._undefined_function(outer, var)
@@ -263,6 +264,14 @@ class Calculus:
             return None
         return (f"{plain(leaf)} is not defined in this document: how it depends on {plain(var)} is not written "
                 f"(define it, or declare it in the notation block's symbols to treat it as a constant)")
+
+    def _defined_below(self, leaf, var) -> str | None:
+        """Why ∂leaf/∂var is not known, when the document defines `leaf` only further down."""
+        label = self.scope.defined_below.get(head_of(leaf))
+        if label is None or self.scope.is_defined(leaf) or self.scope.is_held(leaf):
+            return None
+        return (f"{plain(leaf)} is defined only below, in ({label}): here it has no value, so how it depends on "
+                f"{plain(var)} is not known (define it before it is used)")
 
     def _unwritten_dependence(self, leaf, var) -> str | None:
         """Why ∂leaf/∂var is not known, when `leaf` is a quantity of a layer that may lie above

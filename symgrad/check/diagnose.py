@@ -269,7 +269,7 @@ def term_factor(claimed, truth, scope: Scope) -> Diagnosis | None:
     (σ′ kept where a cross-entropy cancels it), a missing xᵢ."""
     for written, true_value in _as_named(claimed, truth, scope):
         ratio = _summand_ratio(written, true_value, any_names=True)
-        if ratio is None or ratio.is_number or sp.count_ops(ratio) > 12:
+        if ratio is None or ratio.is_number or sp.count_ops(ratio) > 12 or ratio.has(sp.Piecewise, sp.zoo, sp.nan):
             continue
         dummies = {s for s in ratio.free_symbols if s.is_integer and s not in written.free_symbols}
         ratio = ratio.xreplace({dummy: scope.notation.index for dummy in dummies})  # Σ's own letter

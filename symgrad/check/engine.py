@@ -77,6 +77,8 @@ class Checker:
         self.timeout = timeout
         self.deadline = deadline  # time.monotonic() at which the whole run's budget is spent
         self.scope = Scope(derivation.notation)
+        self.scope.defined_below = {head_of(eq.lhs): eq.label or f"line {eq.line}" for eq in reversed(derivation.equations)
+                                    if eq.kind == Kind.DEFINITION and not eq.assumed and head_of(eq.lhs) is not None}
         self.calculus = Calculus(self.scope)
         self.judged: dict[Equation, Judged] = {}
         # a name whose defining line could not be read, or whose value could not be computed →
@@ -374,11 +376,12 @@ class Checker:
         if follows is not False:
             return follows, diagnosis
         if holds:
-            headline = f"true, but it does not follow from ({before.label}), which is wrong"
-            text = f"{headline}: ({equation.label}) is right again"
+            headline = f"true, but it does not follow from {_called(before)}, which is wrong"
+            text = f"{headline}: {_called(equation)} is right again"
             return False, Diagnosis(DiagnosisKind.DOES_NOT_FOLLOW, headline, text)
         step = "the first wrong step" if held else "another wrong step"
-        where = f"{step}, from ({before.label}) to ({equation.label})"
+        within = before.label is not None and before.label == equation.label
+        where = f"{step}, within {_called(equation)}" if within else f"{step}, from {_called(before)} to {_called(equation)}"
         change = first_difference(before.rhs, equation.rhs)
         if change is not None:
             headline = where
@@ -387,6 +390,11 @@ class Checker:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
         return False, dataclasses.replace(diagnosis, headline=headline, text=text)
+
+
+def _called(equation: Equation) -> str:
+    """How a report names a line: (7), or the unnumbered line 40."""
+    return f"({equation.label})" if equation.label is not None else f"the unnumbered line {equation.line}"
 
 
 def _name_of(expr) -> str:

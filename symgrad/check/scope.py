@@ -224,11 +224,15 @@ class Scope:
     def __init__(self, notation: Notation):
         self.notation = notation
         self.definitions: dict[object, Definition] = {}
+        #: Names the document defines further down, with the label that does: above it they have
+        #: no value, and are not data either (p_i used before p_i = … is not independent of w).
+        self.defined_below: dict[object, str] = {}
         self._cache: dict = {}
 
     def copy(self) -> "Scope":
         clone = Scope(self.notation)
         clone.definitions = dict(self.definitions)
+        clone.defined_below = dict(self.defined_below)
         return clone
 
     def redefine(self, head, body) -> "Scope":
@@ -255,6 +259,7 @@ class Scope:
             self._check_restatement(head, params, body)
             return
         candidate = Definition(head, params, body, label)
+        self.defined_below.pop(head, None)
         if self._reaches(body, head):
             raise CircularDefinition(f"{plain(head)} is defined through itself: it has no value to substitute")
         self._record(candidate)

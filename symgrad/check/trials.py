@@ -36,6 +36,8 @@ from symgrad.results import Counterexample
 SMALL_COUNTS = 8
 LARGER_COUNTS = 2
 LARGEST_COUNT = 40
+#: Sample numbers written in a document past this are not tried (their sums are too long to add up).
+MAX_WRITTEN_COUNT = 1000
 #: Floats count as different above this relative difference (only a screen: a rigorous check decides).
 FLOAT_TOLERANCE = 1e-9
 #: Interval precisions tried in turn, in bits.  A difference whose interval excludes 0 is certain.
@@ -118,6 +120,8 @@ class Variables:
         written = {int(k) for e in exprs for element in e.atoms(sp.Indexed) for k in element.indices
                    if k.is_Integer and k > SMALL_COUNTS}  # beyond what the trials can sum, they time out
         written |= {k for e in exprs for k in _count_kinks(e, count) if k > SMALL_COUNTS}  # min(n, 50)
+        bodies = [definition.body for definition in scope.definitions.values()]  # V = Σ_{i=101}^{n} … behind ∂V/∂w
+        written |= {k for e in (*exprs, *bodies) for k in _sum_cuts(e) if SMALL_COUNTS < k <= MAX_WRITTEN_COUNT}
         return cls(
             tuple(sorted(names - integers, key=key)),
             tuple(sorted(integers, key=key)),
@@ -162,6 +166,17 @@ class Variables:
         larger = rng.sample(range(SMALL_COUNTS + 1, LARGEST_COUNT + 1), LARGER_COUNTS)
         written = [n for k in self.thresholds for n in (k - 1, k, k + 1)]
         return list(range(1, SMALL_COUNTS + 1)) + sorted(set(larger + written) - set(range(1, SMALL_COUNTS + 1)))
+
+
+def _sum_cuts(expr) -> set:
+    """Sample numbers where a sum starts, ends or changes: Σ_{i=101}^{n}, Σᵢ xᵢ·1[i > 50]; a trial
+    with fewer samples than that sees an empty or a plain sum."""
+    found = set()
+    for total in expr.atoms(sp.Sum):
+        for variable, low, high in total.limits:
+            found |= {int(end) for end in (low, high) if end.is_Integer}
+            found |= _count_kinks(total.function, variable)
+    return found
 
 
 def _count_kinks(expr, count) -> set:
@@ -323,6 +338,8 @@ class Trials:
         values = trial.values
         labels = {key.label for key in values if isinstance(key, sp.IndexedBase)}
         for kink in self.kinks:
+            if not kink.atoms(sp.Indexed) and all(symbol.is_integer for symbol in kink.free_symbols):
+                continue  # 1[i > 50] jumps between samples: nothing is differentiated there
             unknown = [s for s in kink.free_symbols if isinstance(s, sp.Symbol) and s not in values and s not in labels]
             if not unknown:
                 points = [values]

@@ -13,6 +13,7 @@ update rule.  A name defined again in the same section is a claim about its firs
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -168,6 +169,50 @@ class Classifier:
                 at,
             )
         return expr.xreplace({PRIME: variable})
+
+
+#: Prose in \text{…} that begins a comment on the line, not a word inside it: "(the factor ",
+#: "for all ", "at ", "since ", anything with a space.
+_PROSE = re.compile(r"\s*\(|.*\S\s+\S|\s*(for|at|when|where|since|because|by|using|as|with|if|i\.e\.|e\.g\.)\b", re.I)
+#: What may stand before a comment: spacing, an alignment mark, a comma.
+_BEFORE_COMMENT = re.compile(r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|&|,)*$")
+#: A comment that names the point a line holds at: "at w = 3", "for w = 0".
+_AT_POINT = re.compile(r"\s*(?:at|for|when)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A comment written after a line (``\\quad \\text{(the factor } 2 \\text{ cancels)}``): not
+    part of the equation.  `point` is the ``w = 3`` of "at w = 3", the point the line is about."""
+
+    text: str
+    point: Snippet | None = None
+
+
+def annotation_in(snippet: Snippet) -> tuple[Snippet, Annotation | None]:
+    """The line without the comment that ends it, and the comment: from the first \\text{…} of
+    prose (outside a subscript, a function's name and \\begin{cases}) to the end of the line."""
+    cases = [(m.start(), m.end()) for m in re.finditer(r"\\begin\s*\{cases\}.*?\\end\s*\{cases\}", snippet.text, re.S)]
+    for match in _REMARK.finditer(snippet.text):
+        before = snippet.text[: match.start()]
+        if (not _PROSE.match(match.group(1)) or re.search(r"[_^]\s*\{?\s*$", before) or _open_brackets(before)
+                or any(start <= match.start() < end for start, end in cases)):
+            continue  # a word of a name, a remark inside brackets ((z_i : \text{expected output})), a case
+        start = _BEFORE_COMMENT.search(before).start()
+        tail = snippet.text[match.end():]
+        words = _REMARK.sub(lambda m: m.group(1), snippet.text[match.start():]).strip()
+        point = None
+        if _AT_POINT.fullmatch(match.group(1)) and re.fullmatch(r"\s*[^=]+=[^=]+?[.,]?\s*", tail) and not _REMARK.search(tail):
+            end = len(snippet.text) - len(tail) + len(tail.rstrip().rstrip(".,"))
+            point = snippet.part(match.end(), end)
+        return snippet.blank(start, len(snippet.text)), Annotation(" ".join(words.split()), point)
+    return snippet, None
+
+
+def _open_brackets(text: str) -> bool:
+    """Whether `text` leaves a bracket open: (, [ or { (not an escaped \\{)."""
+    unescaped = re.sub(r"\\.", "", text)
+    return any(unescaped.count(opening) > unescaped.count(closing) for opening, closing in ("()", "[]", "{}"))
 
 
 def remarks_in(snippet: Snippet) -> tuple[Snippet, list[str]]:

@@ -8,6 +8,7 @@ equations.  Errors are collected, not raised one by one: the lines that read are
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,14 @@ from symgrad.derivation import Derivation
 from symgrad.notation import Notation, family, plain
 from symgrad.printing import GREEK_LETTERS, readable_name
 from symgrad.reader import syntax
-from symgrad.reader.classifier import Classifier, is_name, never_defined, remarks_in
+from symgrad.reader.classifier import (
+    Annotation,
+    Classifier,
+    annotation_in,
+    is_name,
+    never_defined,
+    remarks_in,
+)
 from symgrad.reader.errors import MAX_ERRORS, ReadError, to_document_error
 from symgrad.reader.notation_block import Block, read_block
 from symgrad.reader.parser import syntax_tree
@@ -59,6 +67,7 @@ class _Parsed:
     remarks: list[str] = field(default_factory=list)
     error: ReadError | None = None
     written: str = ""  # the statement as written (remarks included), for reports
+    annotation: Annotation | None = None  # a comment after the line: "\quad \text{for all } w"
 
 
 #: Environments whose rows continue one another (C &= A \\ &= B): read as one line, a chain.
@@ -69,6 +78,20 @@ _ROW_BREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
 #: Two statements on one line: w ← …, \qquad b ← …
 _SEPARATED = re.compile(r"[,;]\s*\\q?quad(?![A-Za-z])|\\q?quad\s*\\text\s*\{\s*(and|or)\s*\}\s*\\q?quad")
 _TRAILING = re.compile(r"[.,;]\s*$")
+
+
+def _at_point(tree, point, annotation: Annotation):
+    """``C'(w) = 0 \\quad \\text{at } w = 3``: each side taken at w = 3, as \\left. … \\right|_{w=3}."""
+    if not (isinstance(tree, syntax.Relation) and isinstance(point, syntax.Relation) and len(point.sides) == 2
+            and point.operators in ((), ("=",)) and isinstance(point.sides[0], (syntax.Name, syntax.Subscripted))):
+        raise ReadError(f"“{annotation.text}” is not a point such as “at w = 3”: write the line at the point, "
+                        r"or as \left. … \right|_{w=3}", annotation.point, 0)
+    at = ((point.sides[0], point.sides[1]),)
+    return dataclasses.replace(tree, sides=tuple(syntax.Evaluated(side, at, _side_start(side)) for side in tree.sides))
+
+
+def _side_start(side) -> int:
+    return getattr(side, "start", 0)
 
 
 def statements(snippet: Snippet) -> list[Snippet]:
@@ -125,13 +148,17 @@ class Reader:
         """The parsed formula; an error is the document's unless `quiet` (prose: the parsed formula
         keeps it, and whatever rests on the formula is not checked)."""
         written = snippet.stripped()
+        snippet, annotation = annotation_in(snippet)
         snippet, remarks = remarks_in(snippet)
         try:
-            return _Parsed(syntax_tree(snippet), snippet, vocabulary, remarks, written=written)
+            tree = syntax_tree(snippet)
+            if annotation is not None and annotation.point is not None:
+                tree = _at_point(tree, syntax_tree(annotation.point), annotation)
+            return _Parsed(tree, snippet, vocabulary, remarks, written=written, annotation=annotation)
         except ReadError as error:
             if not quiet:
                 self.fail(error)
-            return _Parsed(None, snippet, vocabulary, remarks, error, written)
+            return _Parsed(None, snippet, vocabulary, remarks, error, written, annotation)
 
     def first_pass(self) -> list:
         vocabulary, out, displays = Vocabulary(), [], 0
@@ -185,11 +212,7 @@ class Reader:
         self.classifier = Classifier(derivation)
         self.title, self.labels = None, {}
         has_block = False
-        self.display_defined = {_defined_word(p.tree) for entry in parsed if isinstance(entry[0], Display)
-                                for p in entry[1] if p.tree is not None}
-        # "$z^1 = w^1 x + b^1$" in prose restates a display: only a name no display defines is read from prose =
-        parsed = [entry for entry in parsed if not (isinstance(entry[0], ProseDefinition) and entry[0].equals
-                                                     and _prose_name(entry[1]) in self.display_defined)]
+        parsed = _without_restatements(parsed)
         first_used = _first_uses(parsed)  # display index → the prose definitions it is the first to use
         placed = {id(entry) for entries in first_used.values() for entry in entries}
         self.pending = [entry for entry in parsed if isinstance(entry[0], ProseDefinition) and id(entry) not in placed]
@@ -341,11 +364,12 @@ class Reader:
 
     def _defines_by_equals(self, formula: Formula | None, parsed: _Parsed) -> bool:
         """Whether prose written with = ($a_i = \\sigma(w x_i + b)$) defines: a name no display
-        defines nor the notation fixes, given by a value that names something (at $z = 0$ does not)."""
+        defines above its first use (_without_restatements) nor the notation fixes, given by a value
+        that names something (at $z = 0$ does not)."""
         if formula is None or len(formula.sides) != 2 or not is_name(formula.sides[0]):
             return False
         lhs, rhs = formula.sides
-        return (_prose_name(parsed) not in self.display_defined and not never_defined(lhs, self._vocabulary(parsed))
+        return (not never_defined(lhs, self._vocabulary(parsed))
                 and bool(rhs.free_symbols - lhs.free_symbols) and not rhs.is_number)
 
     def _ambiguous(self, name: str, entries: list) -> None:
@@ -412,10 +436,12 @@ class Reader:
             self.labels[label] = display.line
         text, self.prose = "\n".join(self.prose).strip(), []
         for parsed in statements:
+            before = len(self.derivation.equations)
             equation = self._statement(label, parsed)
             equation.text = text
-            if equation.kind != "unread":
-                equation.line = display.line
+            for added in self.derivation.equations[before:]:  # A = B = C: the claim and its steps
+                if added.kind != "unread":
+                    added.line = display.line
 
     def _statement(self, label, parsed: _Parsed):
         """One statement of a display, added to the derivation as what it is, or as unread."""
@@ -434,6 +460,10 @@ class Reader:
             self.classifier.close(broken=True)
             return self._unread(label, parsed, error)
         equation.domain, equation.readings = tuple(formula.domain), tuple(formula.readings)
+        if parsed.annotation is not None:
+            how = ("the line is read at that point" if parsed.annotation.point is not None
+                   else "a comment, not part of the equation")
+            equation.readings += (f"“{parsed.annotation.text}”: {how}",)
         return equation
 
     def _unread(self, label, parsed: _Parsed, error: ReadError | None):
@@ -457,6 +487,43 @@ def _prose_left(parsed: _Parsed) -> str:
 def _prose_name(parsed: _Parsed) -> str | None:
     """The name a prose definition defines, read off its syntax (or its text, if it did not parse)."""
     return _defined_word(parsed.tree) if parsed.tree is not None else _written_name(parsed.snippet.text)
+
+
+def _without_restatements(parsed: list) -> list:
+    """The pieces without the prose `=` lines that restate a display ("$z^1 = w^1 x + b^1$" beside
+    the display that defines z^1) or solve for a variable ("setting (2) to zero gives $β_0 = ȳ − β_1 x̄$",
+    β_0 a variable of L(β_0, β_1) or of a derivative): a prose `=` defines a name only where no display
+    has defined it by the first display that uses it ("Let $p_i = σ(w x_i)$", used in (1), a display
+    (4) below)."""
+    variables = {(name.word, name.sub) for entry in parsed if isinstance(entry[0], Display) for statement in entry[1]
+                 if statement.tree is not None for name in _variables(statement.tree)}
+    defining: dict[str, int] = {}
+    for k, entry in enumerate(parsed):
+        if isinstance(entry[0], Display):
+            for statement in entry[1]:
+                if statement.tree is not None:
+                    defining.setdefault(_defined_word(statement.tree), k)
+    first_use = {id(entry): k for k, entries in _first_uses(parsed).items() for entry in entries}
+
+    def restates(entry) -> bool:
+        name, left = _prose_name(entry[1]), _left_of_definition(entry[1].tree)
+        if isinstance(left, syntax.Name) and (left.word, left.sub) in variables and (left.sub or "0").isdigit():
+            return True  # β_0, w: a parameter, not z_i (a per-sample value that ∂C/∂z_i goes through)
+        return name in defining and defining[name] <= first_use.get(id(entry), len(parsed))
+
+    return [entry for entry in parsed if not (isinstance(entry[0], ProseDefinition) and entry[0].equals and restates(entry))]
+
+
+def _variables(tree) -> list:
+    """The names a line differentiates by or defines a function of: w in ∂C/∂w, ∂_w, d/dw, C(w) = …."""
+    left = _left_of_definition(tree)
+    found = [arg for arg in left.args if isinstance(arg, syntax.Name)] if isinstance(left, syntax.Call) else []
+    for item in syntax.walk(tree):
+        if isinstance(item, syntax.PartialFraction):
+            found += [v for v in item.variables if isinstance(v, syntax.Name)]
+        elif isinstance(item, syntax.DerivativeOperator) and isinstance(item.variable, syntax.Name):
+            found.append(item.variable)
+    return found
 
 
 def _first_uses(parsed: list) -> dict[int, list]:

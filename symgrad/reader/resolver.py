@@ -673,6 +673,8 @@ class Resolver:
             value = sp.pi
         else:
             value = sp.Symbol(full, real=True)
+            if part and not layer and base in vocab.defined:
+                self.used.append((full, name.start))  # C_{foo} after C = …: a name of its own, known or not
         if name.layer is not None and not vocab.layers:
             value = sp.Pow(value, self._layer_power(name))
         return value

@@ -244,8 +244,9 @@ def word_text(token: Token) -> str:
 
 
 def script_text(token: Token) -> str:
-    """``i`` from the subscript token ``_{ i }``."""
-    return re.sub(r"[\s_{}]", "", token.value)
+    """``i`` from the subscript token ``_{ i }``; ``test`` from ``_{\\text{test}}``."""
+    word = re.search(r"\\(?:text|textrm|textit|mathrm|mathit|operatorname)\s*\{\s*([A-Za-z0-9]+)", token.value)
+    return word.group(1) if word else re.sub(r"[\s_{}]", "", token.value)
 
 
 def layer_text(token: Token) -> str:
