@@ -66,7 +66,7 @@ notation = Notation()
 notation.read("i is the sample index and n the number of samples, a positive integer; proofs hold for every n.")
 notation.read("A prime, as in C'(w) or (…)', is the derivative with respect to w, the variable of the C'(w) it continues.")
 notation.read("w1 and w2 in (10)–(21) are the parameters w_1 and w_2 that (14) writes as ∂_{w_1}.")
-notation.read("In (13)–(28), i_1 and i_2 are the two inputs of sample i (symgrad writes i_1[i], i_2[i]).")
+notation.read("In (13)–(28), i_1 and i_2 are the two inputs of sample i.")
 notation.read(
     "y is the model's output in (2), (10) and (30), and y_i the expected output (target) of sample i in (38)–(58)."
 )
