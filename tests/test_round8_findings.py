@@ -102,3 +102,40 @@ def test_the_steps_of_a_one_line_chain_are_at_its_line_and_named_within_it(tmp_p
     step = [f for f in check_file(path)[0].findings if f.label == "2"][-1]
     assert step.kind == "step" and step.line == 5
     assert step.diagnosis.headline.startswith("the first wrong step, within (2)")
+
+
+MORE_CASES = {
+    "σ as an argument of the function a document defines is a variable, not the sigmoid": (
+        r"""# Gaussian likelihood
+
+$$\ell(w, \sigma) = \frac{n}{2}\ln\left(2\pi\sigma^2\right) + \frac{1}{2\sigma^2}\sum_{i=1}^{n}(y_i - w x_i)^2 \tag{1}$$
+
+$$\frac{\partial \ell}{\partial \sigma} = \frac{n}{\sigma} - \frac{1}{\sigma^3}\sum_{i=1}^{n}(y_i - w x_i)^2 \tag{2}$$
+
+$$\frac{\partial \ell}{\partial \sigma} = \frac{n}{\sigma} \tag{3}$$
+""", {"1": D, "2": P, "3": F}),
+    "a second derivative written with a slash": (
+        r"""# Slash
+
+$$C = (w - 1)^3 \tag{1}$$
+
+$$\partial^2 C / \partial w^2 = 6(w - 1) \tag{2}$$
+
+$$\partial^2 C / \partial w^2 = 3(w - 1) \tag{3}$$
+""", {"1": D, "2": P, "3": F}),
+    "an expansion in h of a sum over the samples is checked term by term": (
+        r"""# Finite differences
+
+$$C(w) = \frac{1}{n}\sum_{i=1}^{n}\ln\left(1 + e^{-w x_i}\right) \tag{1}$$
+
+$$C(w + h) \approx C(w) + h\,C'(w) \tag{2}$$
+
+$$C(w + h) \approx C(w) + 2h\,C'(w) \tag{3}$$
+""", {"1": D, "2": P, "3": F}),
+}
+
+
+@pytest.mark.parametrize("name", MORE_CASES)
+def test_each_further_finding_is_judged_as_the_oracle_says(tmp_path, name):
+    text, expected = MORE_CASES[name]
+    assert verdicts_of(tmp_path, text) == expected

@@ -19,6 +19,11 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from symgrad.check.equivalence import (
+    NotLinearInSums,
+    canonical_index,
+    sum_decomposition,
+)
 from symgrad.check.kinks import kinks
 from symgrad.check.scope import Scope, head_of, outermost, rename_bound
 from symgrad.notation import layer_of, plain, sigma
@@ -50,6 +55,28 @@ def _depends(expr, var) -> bool:
 
 class UnsupportedDerivative(Exception):
     """A derivative symgrad cannot take in this form (the claim becomes inconclusive)."""
+
+
+def _limit_through_sums(expr, variable, point):
+    """The two-sided limit of `expr`; a sum over the samples (finitely many, n of them) term by term,
+    the sums over one range merged first: (Σ f(w + h) − Σ f(w))/h → Σ f′(w)."""
+    try:
+        groups, rest = sum_decomposition(sp.expand(expr, deep=False) if expr.has(sp.Sum) else expr)
+    except NotLinearInSums:
+        groups, rest = {}, expr
+    if not groups:
+        return _two_sided_limit(expr, variable, point)
+    value = _two_sided_limit(rest, variable, point)
+    for (low, high), summand in groups.items():
+        value += sp.Sum(_two_sided_limit(summand, variable, point), (canonical_index(low), low, high))
+    return value
+
+
+def _two_sided_limit(expr, variable, point):
+    """The limit from both sides; from one where `expr` is meromorphic there (a Laurent series: a
+    finite limit from one side is the limit from both), which halves the work."""
+    side = "+" if expr.is_meromorphic(variable, point) else "+-"
+    return sp.limit(expr, variable, point, dir=side)
 
 
 def difference_quotient(body: sp.Expr, step: sp.Symbol) -> sp.Expr | None:
@@ -144,7 +171,7 @@ class Calculus:
             return self.differentiate(quotient)
         try:
             written_out = self.scope.unfold(self.differentiate(body)).replace(sigma, lambda z: 1 / (1 + sp.exp(-z)))
-            value = sp.limit(written_out, variable, point, dir="+-")  # SymPy's limit knows σ only as exp
+            value = _limit_through_sums(written_out, variable, point)  # SymPy's limit knows σ only as exp
         except (ValueError, NotImplementedError, TypeError):
             return node
         if value.has(sp.Limit, sp.oo, -sp.oo, sp.zoo, sp.nan) or isinstance(value, sp.AccumBounds):

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symgrad.check.algorithms import check_algorithm
 from symgrad.check.approximations import check_approximation, defines_the_derivative
@@ -37,7 +38,7 @@ from symgrad.check.scope import (
 )
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
-from symgrad.notation import layer_of, plain
+from symgrad.notation import layer_of, plain, sigma
 from symgrad.printing import latex, readable
 from symgrad.results import (
     Diagnosis,
@@ -182,7 +183,8 @@ class Checker:
         if equation.kind == Kind.DEFINITION and equation.lhs is not None and _name_of(equation.lhs) not in self.defined_in_prose:
             self.undetermined.pop(_name_of(equation.lhs), None)  # defined again, and understood this time
         sides = [side for side in (equation.left_side, equation.rhs) if side is not None]
-        names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side)}
+        arguments = _arguments_named(equation.left_side)  # z of σ(z) = …: the function's own variable
+        names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side) if leaf not in arguments}
         names |= {str(f.func) for side in sides for f in side.atoms(sp.Function)}
         missing = sorted(entry for name, entry in self.undetermined.items() if name in names)
         if not missing:
@@ -390,6 +392,14 @@ class Checker:
             headline = f"{where}; {diagnosis.headline}"
             text = f"{where}; {diagnosis.text}"
         return False, dataclasses.replace(diagnosis, headline=headline, text=text)
+
+
+def _arguments_named(lhs) -> set:
+    """The variables a left side names as a function's arguments: z in σ(z) = … and σ'(z) = …."""
+    if lhs is None:
+        return set()
+    applied = lhs.atoms(AppliedUndef, sigma)
+    return {arg for function in applied for arg in function.args if isinstance(arg, sp.Symbol)}
 
 
 def _called(equation: Equation) -> str:

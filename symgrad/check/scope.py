@@ -310,8 +310,8 @@ class Scope:
         known = KNOWN_FUNCTIONS[head].subs(sp.Symbol("x"), params[0])
         if sp.simplify(known - body.rewrite(sp.exp)) != 0:
             raise DefinitionConflict(
-                f"{head.__name__} is read as the logistic sigmoid 1/(1 + e^(-x)); "
-                f"this defines it as {body}"
+                f"{plain(head(params[0]))} is read as the logistic sigmoid 1/(1 + e^(−{plain(params[0])})); "
+                f"this defines it as {plain(body)}"
             )
 
     # -- queries --------------------------------------------------------------------------

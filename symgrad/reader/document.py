@@ -195,6 +195,9 @@ class Reader:
         trees = [p.tree for entry in parsed for p in _parsed_in(entry) if p.tree is not None]
         self.defined = frozenset(w for tree in trees if (w := _defined_word(tree)))
         self.functions = frozenset(w for tree in trees if (w := _defined_function(tree)))
+        # ℓ(w, b, σ) = …: σ is a variable of this document (a standard deviation), not the sigmoid
+        self.variable_activations = (frozenset(w for tree in trees for w in _parameter_words(tree))
+                                     & {name for name, _ in self.vocabulary.activations})
         self.count, other_tops = _count_words(trees, self.vocabulary)
         self.ranges = _index_ranges(trees, self.vocabulary.index, self.count)
         self.index_letters = frozenset(self.ranges)
@@ -248,6 +251,9 @@ class Reader:
             notation.read(f"{letter} runs up to {count}, as the sums over {letter} do (a free {letter} is tried at 1 … {count}); "
                           f"{count} is a whole number of its own.")
             notation.ranges[sp.Symbol(letter, integer=True, positive=True)] = sp.Symbol(count, integer=True, positive=True)
+        for name in sorted(self.variable_activations):
+            notation.read(f"{readable_name(name)} is a variable in this document (an argument of a function it "
+                          f"defines), not an activation function.")
         if self.undeclared:
             names = ", ".join(readable_name(name) for name in sorted(self.undeclared))
             notation.read(f"Not declared, so read as real numbers (constants or parameters): {names}.")
@@ -296,7 +302,8 @@ class Reader:
         bound = {str(v) for side in formula.sides for v in _bound_variables(side)}
         if formula.sides and is_name(formula.sides[0]) and not isinstance(formula.sides[0], (sp.Symbol, sp.Indexed)):
             bound |= {str(arg) for arg in formula.sides[0].args}
-        self.undeclared.update(word for word, _ in formula.used if not vocabulary.knows_value(word) and word not in bound)
+        self.undeclared.update(word for word, _ in formula.used
+                               if not vocabulary.knows_value(word) and word not in bound and word != "\\pi")  # π is 3.14…
         denoted = [_denoted(side, self.denote) for side in formula.sides]
         for written, means in self.denote:
             if any(before.has(written) for before in formula.sides):
@@ -307,6 +314,10 @@ class Reader:
     def _vocabulary(self, parsed: _Parsed) -> Vocabulary:
         """The notation where a formula stands, with what the whole document defines."""
         vocabulary = parsed.vocabulary
+        if self.variable_activations:
+            vocabulary = vocabulary.with_(
+                activations=tuple(pair for pair in vocabulary.activations if pair[0] not in self.variable_activations),
+                symbols=vocabulary.symbols | self.variable_activations)
         functions = vocabulary.functions | self.functions
         layered = self.layered_numbered if vocabulary.bare_layers or self.numbered_layers else self.layered
         return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count,

@@ -391,8 +391,9 @@ class SyntaxBuilder(Transformer):
         return Fraction(numerator, denominator, children[0].start_pos)
 
     def partial_slash(self, children):
-        """∂C/∂w written inline with a slash: the partial derivative, as \\frac{∂C}{∂w}."""
-        return PartialFraction(children[1], (children[4],), None, children[0].start_pos)
+        """∂C/∂w written inline with a slash: the partial derivative, as \\frac{∂C}{∂w}; ∂^2 C/∂w^2 too."""
+        order = children[1] if len(children) == 6 else None
+        return PartialFraction(children[-4], (children[-1],), order, children[0].start_pos)
 
     def partial_frac(self, children):
         items = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "FRAC")]
