@@ -48,3 +48,11 @@ def test_the_readme_shows_both_screenshots_of_the_report():
         assert f'src="docs/{name}"' in text
         header = (ROOT / "docs" / name).read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == size
+
+
+def test_the_readme_names_every_diagnosis_kind():
+    from symgrad.results import DiagnosisKind
+
+    text = (ROOT / "README.md").read_text()
+    assert not [kind.value for kind in DiagnosisKind if f"`{kind.value}`" not in text]
+    assert "../shared" not in text  # a reader of the README has only the repository
