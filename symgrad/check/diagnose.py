@@ -269,26 +269,36 @@ def term_factor(claimed, truth, scope: Scope) -> Diagnosis | None:
     (σ′ kept where a cross-entropy cancels it), a missing xᵢ."""
     for written, true_value in _as_named(claimed, truth, scope):
         ratio = _summand_ratio(written, true_value, any_names=True)
-        if ratio is None or ratio.is_number or sp.count_ops(ratio) > 12 or ratio.has(sp.Piecewise, sp.zoo, sp.nan):
-            continue
+        if (ratio is None or ratio.is_number or sp.count_ops(ratio) > 12 or ratio.has(sp.Piecewise, sp.zoo, sp.nan)
+                or ratio.atoms(sp.Function)):
+            continue  # only a factor in the document's names says something: aᵢ(1 − aᵢ), xᵢ, w
         dummies = {s for s in ratio.free_symbols if s.is_integer and s not in written.free_symbols}
         ratio = ratio.xreplace({dummy: scope.notation.index for dummy in dummies})  # Σ's own letter
         extra, missing = sp.fraction(sp.factor(ratio))
-        constant, extra = extra.as_independent(*extra.free_symbols, *extra.atoms(sp.Indexed))
-        shape = _derivative_shape(extra, scope)
-        if shape is not None and sp.expand(constant * extra - shape) == 0:  # −(a − 1)·a is a(1 − a)
-            constant, extra = sp.S.One, shape
+        extra_constant, extra = _as_people_write(extra, scope)
+        missing_constant, missing = _as_people_write(missing, scope)
+        if extra != 1 and missing != 1:
+            continue  # a quotient of two expressions says less than the difference itself
+        constant = extra_constant / missing_constant
         each = "each term of the sum" if written.has(sp.Sum) else "the value"
         if missing == 1:
             text = f"{each} has a factor {plain(extra)} too many{_derivative_note(extra, scope)}"
-        elif extra == 1:
-            text = f"{each} lacks a factor {plain(missing)}{_derivative_note(missing, scope)}"
         else:
-            text = f"{each} is {plain(ratio)} times what it should be"
-        if constant != 1 and (missing == 1 or extra == 1):
+            text = f"{each} lacks a factor {plain(missing)}{_derivative_note(missing, scope)}"
+        if constant != 1:
             text += f", and is {plain(constant)} times off besides"
         return _plain_diagnosis(DiagnosisKind.TERM_FACTOR, text)
     return None
+
+
+def _as_people_write(factor, scope: Scope) -> tuple:
+    """(constant, the rest) of a factor, an activation's derivative in its usual sign: −(a − 1)·a
+    is a(1 − a)."""
+    constant, rest = factor.as_independent(*factor.free_symbols, *factor.atoms(sp.Indexed))
+    shape = _derivative_shape(rest, scope)
+    if shape is not None and sp.expand(constant * rest - shape) == 0:
+        return sp.S.One, shape
+    return constant, rest
 
 
 def _derivative_shapes(factor, scope: Scope):
