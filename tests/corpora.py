@@ -177,21 +177,27 @@ def current_gaps() -> list[str]:
 
 
 def scoreboard() -> str:
+    """Per corpus and per folder in it (each round of an outside test): read, judged right, and the
+    false claims called true (proven or numerically-equal), the failure that matters most."""
     lines = []
     for corpus in CORPORA:
         selected = [case for case in cases(corpus) if not case.hostile]
         run_all(selected)
-        total = read = right = 0
+        groups: dict[str, list[int]] = {}
         for case in selected:
             outcome = run(case)
+            folder = case.document.relative_to(CORPORA[corpus]).parts
+            keys = [corpus] + ([f"{corpus}/{folder[0]}"] if len(folder) > 1 else [f"{corpus} (top level)"])
             for label, truth in case.truth.get("equations", {}).items():
                 result = outcome.results.get(label)
-                total += 1
-                read += result is not None and result["kind"] != "unread"
-                right += judge(truth, result, strict=corpus == "corpus") is None
-        if total:
-            lines.append(f"{corpus}: {len(selected)} documents, {total} numbered equations, read {read} "
-                         f"({100 * read / total:.1f} %), judged right {right} ({100 * right / total:.1f} %)")
+                counts = [1, result is not None and result["kind"] != "unread",
+                          judge(truth, result, strict=corpus == "corpus") is None,
+                          truth.get("truth") == "false" and (result or {}).get("verdict") in ("proven", "numerically-equal")]
+                for key in keys:
+                    groups[key] = [a + b for a, b in zip(groups.get(key, [0, 0, 0, 0]), counts)]
+        for key, (total, read, right, lies) in sorted(groups.items(), key=lambda item: (item[0] != corpus, item[0])):
+            lines.append(f"{key}: {total} numbered equations, read {read} ({100 * read / total:.1f} %), judged right "
+                         f"{right} ({100 * right / total:.1f} %), false claims called true {lies}")
     return "\n".join(lines)
 
 
