@@ -357,13 +357,19 @@ class Evaluator:
         params = definition.params
         saved = {param: self.values.get(param) for param in params}
         was_varying = self._varying & set(params)
-        self.values.update(zip(params, (a if not isinstance(a, int) else self.arithmetic.number(a) for a in arguments)))
+        bound = [a if not isinstance(a, int) else self.arithmetic.number(a) for a in arguments]
+        rebinds = any(saved[param] is None or saved[param] is not value for param, value in zip(params, bound))
+        self.values.update(zip(params, bound))
         self._varying |= set(params)
+        cached = self._defined, self._sums  # values computed at the outer bindings: C(0, 0) needs a_i at w = 0
+        if rebinds:
+            self._defined, self._sums = {}, {}
         try:
             value = self._eval(definition.body)
         finally:
             self._restore(saved)
             self._varying -= set(params) - was_varying
+            self._defined, self._sums = cached
         self._defined[key] = value
         return value
 

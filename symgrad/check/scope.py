@@ -324,9 +324,13 @@ class Scope:
         if definition is None:
             return None
         args = arguments_of(expr)
-        if len(args) == len(definition.params):
-            return definition.apply(args)
-        return definition.body
+        if len(args) != len(definition.params):
+            return definition.body
+        if (isinstance(definition.head, sp.core.function.UndefinedFunction) and tuple(args) != tuple(definition.params)
+                and self.defined_occurrences(definition.body)):
+            # C(0, 0) with C(w, b) = (1/n) Σ (a_i − y_i)² and a_i = σ(w x_i + b): a_i at w = 0 too
+            definition = Definition(definition.head, definition.params, self.unfold(definition.body), definition.label)
+        return definition.apply(args)
 
     def is_defined(self, expr) -> bool:
         """True for an occurrence of a defined name (cheaper than computing its value)."""

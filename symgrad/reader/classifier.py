@@ -187,6 +187,7 @@ class Annotation:
 
     text: str
     point: Snippet | None = None
+    defines: bool = False  # "\\text{with } μ = σ(w x + b)": a definition hidden in the comment
 
 
 def annotation_in(snippet: Snippet) -> tuple[Snippet, Annotation | None]:
@@ -205,7 +206,9 @@ def annotation_in(snippet: Snippet) -> tuple[Snippet, Annotation | None]:
         if _AT_POINT.fullmatch(match.group(1)) and re.fullmatch(r"\s*[^=]+=[^=]+?[.,]?\s*", tail) and not _REMARK.search(tail):
             end = len(snippet.text) - len(tail) + len(tail.rstrip().rstrip(".,"))
             point = snippet.part(match.end(), end)
-        return snippet.blank(start, len(snippet.text)), Annotation(" ".join(words.split()), point)
+        defines = point is None and "=" in _REMARK.sub(" ", tail) and re.match(
+            r"\s*(with|where|let|letting|setting|and|for)\b", match.group(1), re.I) is not None
+        return snippet.blank(start, len(snippet.text)), Annotation(" ".join(words.split()), point, defines)
     return snippet, None
 
 

@@ -151,6 +151,9 @@ class Reader:
         snippet, annotation = annotation_in(snippet)
         snippet, remarks = remarks_in(snippet)
         try:
+            if annotation is not None and annotation.defines:
+                raise ReadError(f"“{annotation.text}” defines a name inside a comment after the line, which is not "
+                                f"read: write the definition as a line of its own", snippet, len(snippet.text.rstrip()))
             tree = syntax_tree(snippet)
             if annotation is not None and annotation.point is not None:
                 tree = _at_point(tree, syntax_tree(annotation.point), annotation)
@@ -195,6 +198,8 @@ class Reader:
         trees = [p.tree for entry in parsed for p in _parsed_in(entry) if p.tree is not None]
         self.defined = frozenset(w for tree in trees if (w := _defined_word(tree)))
         self.functions = frozenset(w for tree in trees if (w := _defined_function(tree)))
+        self.defines_e = any(isinstance(left := _left_of_definition(tree), syntax.Name) and left.word == "e"
+                             and left.sub is None and left.layer is None for tree in trees)
         # ℓ(w, b, σ) = …: σ is a variable of this document (a standard deviation), not the sigmoid
         self.variable_activations = (frozenset(w for tree in trees for w in _parameter_words(tree))
                                      & {name for name, _ in self.vocabulary.activations})
@@ -321,6 +326,7 @@ class Reader:
         functions = vocabulary.functions | self.functions
         layered = self.layered_numbered if vocabulary.bare_layers or self.numbered_layers else self.layered
         return vocabulary.with_(defined=self.defined, indexed=self.indexed, functions=functions, count=self.count,
+                                euler=not self.defines_e,
                                 index_letters=self.index_letters, counts=self.counts, layered=layered)
 
     def _block(self, block: Block, formulas: dict) -> None:

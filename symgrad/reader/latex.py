@@ -80,9 +80,20 @@ def _blocks_in_comment_environments(source: Source) -> list:
     return out
 
 
+#: Text LaTeX never typesets as math: verbatim and code listings, \iffalse … \fi, \verb|…|.
+_NOT_TYPESET = re.compile(
+    r"\\begin\s*\{(verbatim\*?|Verbatim|lstlisting|minted|alltt)\}.*?(\\end\s*\{\1\}|\Z)"
+    r"|\\iffalse(?![A-Za-z]).*?(\\fi(?![A-Za-z])|\Z)"
+    r"|\\verb\*?(\S).*?\4",
+    re.S,
+)
+
+
 def _uncommented(source: Source) -> Snippet:
+    """The document with what is never typeset blanked: comment environments, code, \\iffalse, % comments."""
     snippet = source.snippet(0, len(source.text))
     snippet = snippet.blank_all([(start, end) for start, _, end in _comment_environments(snippet.text)])
+    snippet = snippet.blank_all([match.span() for match in _NOT_TYPESET.finditer(snippet.text)])
     return snippet.blank_all([match.span() for match in _COMMENT.finditer(snippet.text)])
 
 

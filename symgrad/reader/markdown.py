@@ -16,8 +16,15 @@ from symgrad.reader.source import Source, delimited_spans
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w-]*)")
 _ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+([A-Z][^$]{0,80}?)\s*$")
-#: A display: $$ … $$ within one paragraph (a blank line ends it, as in Markdown's math).
-_DISPLAY = re.compile(r"\$\$((?:(?!\n[ \t]*\n).)*?)\$\$", re.S)
+#: A display: $$ … $$ within one paragraph (a blank line ends it, as in Markdown's math), \[ … \], or an
+#: environment MathJax and KaTeX show as one (equation, align, gather, multline), begin and end kept.
+_DISPLAY = re.compile(
+    r"\$\$((?:(?!\n[ \t]*\n).)*?)\$\$"
+    r"|\\\[(.*?)\\\]"
+    r"|(\\begin\s*\{(equation|align|gather|multline|eqnarray)\*?\}.*?\\end\s*\{\4\*?\})",
+    re.S,
+)
+_EQUATION_ENV = re.compile(r"\\(begin|end)\s*\{equation\*?\}")
 
 
 def heading(line: str) -> Heading | None:
@@ -33,9 +40,10 @@ def heading(line: str) -> Heading | None:
 
 
 def pieces(source: Source) -> list:
-    """The document's pieces in order (HTML comments are not part of the notes)."""
-    comments = [(start, end) for start, _, end, _ in delimited_spans(source.text, "<!--", "-->")]
-    source = Source(source.path, source.snippet(0, len(source.text)).blank_all(comments).text)
+    """The document's pieces in order (HTML comments and code are not part of the notes' math)."""
+    hidden = [(start, end) for start, _, end, _ in delimited_spans(source.text, "<!--", "-->")]
+    hidden += [match.span() for match in _PRE.finditer(source.text)] + _indented_code(source.text)
+    source = Source(source.path, source.snippet(0, len(source.text)).blank_all(sorted(hidden)).text)
     text, out, macros = source.text, [], Macros()
     lines = text.split("\n")
     starts = [0]
@@ -53,6 +61,8 @@ def pieces(source: Source) -> list:
                 return out
             if fence.group(2) == "symgrad":
                 out.append(NotationBlock(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1))))
+            elif fence.group(2) == "math":  # GitHub's ```math block: a display
+                out += _display(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1)), macros)
             k = prose_start = end + 1
             continue
         found = heading(lines[k])
@@ -63,6 +73,30 @@ def pieces(source: Source) -> list:
         k += 1
     out += _prose(source, starts[prose_start], len(text), macros)
     return out
+
+
+#: HTML code blocks: shown as code, never as math.
+_PRE = re.compile(r"<(pre|code)\b[^>]*>.*?(</\1\s*>|\Z)", re.S | re.I)
+_LIST_ITEM = re.compile(r"\s*([-*+]|\d+[.)])\s")
+
+
+def _indented_code(text: str) -> list[tuple[int, int]]:
+    """The spans of Markdown's indented code blocks: lines indented by four spaces or a tab after a
+    blank line, outside a list (where indentation continues an item)."""
+    spans, offset, previous, in_list, in_code = [], 0, "", False, False
+    for line in text.split("\n"):
+        indented = line.startswith(("    ", "\t")) and line.strip()
+        if not line.strip():
+            pass  # a blank line neither opens nor closes a block
+        elif indented and (in_code or not previous.strip()) and not in_list:
+            in_code = True
+            spans.append((offset, offset + len(line)))
+        else:
+            in_code = False
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and bool(indented))
+        previous = line
+        offset += len(line) + 1
+    return spans
 
 
 def _unclosed(position: int) -> Problem:
@@ -83,18 +117,14 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
             out.append(Prose(before))
             out += _definitions_in(source.snippet(cursor, start + match.start()), macros)
         cursor = start + match.end()
+        body = next(group for group in (1, 2, 3) if match.group(group) is not None)
         try:
-            snippet = macros.expand(macros.collect(source.snippet(start + match.start(1), start + match.end(1))))
+            snippet = macros.expand(macros.collect(source.snippet(start + match.start(body), start + match.end(body))))
+            snippet = snippet.blank_all([m.span() for m in _EQUATION_ENV.finditer(snippet.text)])
         except ReadError as error:
             out.append(Problem(error))
             continue
-        if snippet.text.strip():
-            snippet, label = take_label(snippet)
-            ambiguous = bare_number(snippet) if label is None else None
-            if ambiguous is not None:
-                out.append(Problem(ambiguous))
-                continue
-            out.append(Display(snippet, label, snippet.position(0)[0]))
+        out += _display(snippet, macros=None)
     rest = chunk[cursor - start :]
     if "$$" in rest:
         out.append(_unclosed(cursor + rest.index("$$")))
@@ -102,6 +132,22 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
         out.append(Prose(rest.strip()))
         out += _definitions_in(source.snippet(cursor, end), macros)
     return out
+
+
+def _display(snippet, macros: Macros | None) -> list:
+    """A display's piece: its formula and label (a problem where a bare number may be either)."""
+    if macros is not None:
+        try:
+            snippet = macros.expand(snippet)
+        except ReadError as error:
+            return [Problem(error)]
+    if not snippet.text.strip():
+        return []
+    snippet, label = take_label(snippet)
+    ambiguous = bare_number(snippet) if label is None else None
+    if ambiguous is not None:
+        return [Problem(ambiguous)]
+    return [Display(snippet, label, snippet.position(0)[0])]
 
 
 def _definitions_in(prose, macros: Macros) -> list:

@@ -667,8 +667,11 @@ class Resolver:
             value = vocab.count_symbol
         elif full in vocab.counts:
             value = sp.Symbol(full, integer=True, positive=True)  # d in Σ_{k=1}^{d}: a count of its own
-        elif full == "e":
+        elif full == "e" and vocab.euler:
             value = sp.E
+        elif full == "e":  # e := w x + b − y: the document's own e, never Euler's number
+            self.readings.append("e is the name the document defines, not Euler's number")
+            value = sp.Symbol(full, real=True)
         elif full == "\\pi" and not self.vocab.knows_value(full):
             value = sp.pi
         else:

@@ -58,6 +58,8 @@ class Vocabulary:
     counts: frozenset = field(default=frozenset(), compare=False)
     #: names written with a bare layer superscript (Nielsen's a^l, w^{l+1}): a^2 is then layer 2
     layered: frozenset = field(default=frozenset(), compare=False)
+    #: e is Euler's number, unless the document defines a bare e (e := w x + b − y)
+    euler: bool = field(default=True, compare=False)
 
     def with_(self, **changes) -> "Vocabulary":
         return replace(self, **changes)
