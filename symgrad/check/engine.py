@@ -39,7 +39,7 @@ from symgrad.check.scope import (
 from symgrad.check.timing import TimeLimitExceeded, time_limit
 from symgrad.derivation import Derivation, Equation
 from symgrad.notation import layer_of, plain, sigma
-from symgrad.printing import latex, readable
+from symgrad.printing import latex, readable, readable_name
 from symgrad.results import (
     Diagnosis,
     DiagnosisKind,
@@ -85,6 +85,9 @@ class Checker:
         # a name whose defining line could not be read, or whose value could not be computed →
         # (that line's label, why): a line that uses it is not checked against a stand-in
         self.undetermined: dict[str, tuple[str, str]] = {}
+        # lines that could not be read and whose name is not known either: any of them may define
+        # a name the document never declares (φ = σ(w x + b) typed in Unicode)
+        self.unread_unnamed: list[str] = []
         self.defined_in_prose: set[str] = set()  # undetermined names a later display cannot define again
         self.definitions: list[Equation] = []  # the defining lines so far, as written: replayed per chain
         self._layers: LayerInstances | None = None
@@ -167,6 +170,8 @@ class Checker:
             return dict(verdict=Verdict.INCONCLUSIVE, diagnosis=Diagnosis(DiagnosisKind.INTERNAL, text, text))
 
     def _unread(self, equation: Equation) -> dict:
+        if not equation.unread_name and equation.kind == Kind.UNREAD and not equation.assumed:
+            self.unread_unnamed.append(equation.label or f"line {equation.line}")
         if equation.unread_name:
             name = equation.unread_name
             self.undetermined[name] = (equation.label or f"line {equation.line}", "could not be read")
@@ -178,7 +183,7 @@ class Checker:
     def _rests_on_undetermined(self, equation: Equation) -> dict | None:
         """A line that uses a name whose definition was not read, or could not be computed, is
         not checked against a stand-in for it."""
-        if not self.undetermined:
+        if not self.undetermined and not self.unread_unnamed:
             return None
         if equation.kind == Kind.DEFINITION and equation.lhs is not None and _name_of(equation.lhs) not in self.defined_in_prose:
             self.undetermined.pop(_name_of(equation.lhs), None)  # defined again, and understood this time
@@ -187,6 +192,10 @@ class Checker:
         names = {_name_of(leaf) for side in sides for leaf in self.scope.leaves(side) if leaf not in arguments}
         names |= {str(f.func) for side in sides for f in side.atoms(sp.Function)}
         missing = sorted(entry for name, entry in self.undetermined.items() if name in names)
+        undeclared = {_name_of(s) for s in self.derivation.notation.stand_ins} & names
+        if self.unread_unnamed and undeclared:
+            missing += [(label, f"could not be read, and may define {', '.join(map(readable_name, sorted(undeclared)))}")
+                        for label in self.unread_unnamed]
         if not missing:
             return None
         where = "; ".join(f"({label}), which {why}" for label, why in missing)
@@ -218,6 +227,8 @@ class Checker:
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
             except CircularDefinition as error:
                 text = str(error)
+                label = equation.label or f"line {equation.line}"
+                self.undetermined[_name_of(equation.lhs)] = (label, "defines it through itself")
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.CIRCULAR, text, text))
             self.calculus = Calculus(self.scope)
             if head_of(equation.lhs) in KNOWN_FUNCTIONS and self._judged_with(equation):
