@@ -24,6 +24,8 @@ _DISPLAY = re.compile(
     r"|(\\begin\s*\{(equation|align|gather|multline|eqnarray)\*?\}.*?\\end\s*\{\4\*?\})",
     re.S,
 )
+#: The underline of a Setext heading: === (level 1) or --- (level 2), under a line of its own.
+_SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 _EQUATION_ENV = re.compile(r"\\(begin|end)\s*\{equation\*?\}")
 
 
@@ -66,6 +68,13 @@ def pieces(source: Source) -> list:
             k = prose_start = end + 1
             continue
         found = heading(lines[k])
+        if (found is None and k + 1 < len(lines) and _SETEXT.match(lines[k + 1]) and lines[k].strip()
+                and "$" not in lines[k] and (k == 0 or not lines[k - 1].strip())):
+            found = Heading("", lines[k].strip())  # a title underlined with === or ---
+            out += _prose(source, starts[prose_start], starts[k], macros)
+            out.append(found)
+            k = prose_start = k + 2
+            continue
         if found and "$$" not in lines[k]:
             out += _prose(source, starts[prose_start], starts[k], macros)
             out.append(found)
