@@ -182,9 +182,10 @@ def wrong_activation_derivative(claimed, truth, scope: Scope) -> Diagnosis | Non
 
 
 def _undone_activation_slip(claimed, truth, scope: Scope) -> Diagnosis | None:
-    activations = {atom for atom in truth.atoms(sp.Indexed, sp.Symbol, sigma, sp.tanh) if _activation(atom, scope)}
-    for atom in sorted(activations, key=str):
-        if _activation(atom, scope) is sigma:
+    activations = {atom: _activation(atom, scope) for atom in truth.atoms(sp.Indexed, sp.Symbol, sigma, sp.tanh)}
+    for atom in sorted((atom for atom, function in activations.items() if function), key=str):
+        function = "the sigmoid" if activations[atom] is sigma else "tanh"
+        if activations[atom] is sigma:
             complement, right = 1 - atom, "σ′ = σ(1 − σ)"
             variants = {"σ(1 + σ)": truth.xreplace({complement: 1 + atom}),
                         "1 − σ": truth.subs(atom * complement, complement), "σ": truth.subs(atom * complement, atom)}
@@ -193,7 +194,6 @@ def _undone_activation_slip(claimed, truth, scope: Scope) -> Diagnosis | None:
             variants = {"1 − tanh": truth.xreplace({square: 1 - atom}), "1 + tanh²": truth.xreplace({square: 1 + atom**2})}
         for written, variant in variants.items():
             if variant != truth and vanishes(claimed - variant):
-                function = "the sigmoid" if _activation(atom, scope) is sigma else "tanh"
                 return _plain_diagnosis(
                     DiagnosisKind.WRONG_DERIVATIVE,
                     f"the derivative of {function} is written as {written} (at {plain(atom)}); {right}",

@@ -78,7 +78,7 @@ class Checker:
         self.timeout = timeout
         self.deadline = deadline  # time.monotonic() at which the whole run's budget is spent
         self.scope = Scope(derivation.notation)
-        self.scope.defined_below = {head_of(eq.lhs): eq.label or f"line {eq.line}" for eq in reversed(derivation.equations)
+        self.scope.defined_below = {head_of(eq.lhs): _label_of(eq) for eq in reversed(derivation.equations)
                                     if eq.kind == Kind.DEFINITION and not eq.assumed and head_of(eq.lhs) is not None}
         self.calculus = Calculus(self.scope)
         self.judged: dict[Equation, Judged] = {}
@@ -142,8 +142,7 @@ class Checker:
                 resting = self._rests_on_undetermined(equation)
                 if resting is not None:
                     if equation.kind == Kind.DEFINITION and equation.lhs is not None:  # C = … h … with h unread: C is unknown too
-                        label = equation.label or f"line {equation.line}"
-                        self.undetermined.setdefault(_name_of(equation.lhs), (label, "rests on a line that could not be read"))
+                        self.undetermined.setdefault(_name_of(equation.lhs), (_label_of(equation), "rests on a line that could not be read"))
                     return self._layer_by_layer(equation, limit) or resting
                 if equation.kind == Kind.DEFINITION:
                     return self._definition(equation)
@@ -171,10 +170,10 @@ class Checker:
 
     def _unread(self, equation: Equation) -> dict:
         if not equation.unread_name and equation.kind == Kind.UNREAD and not equation.assumed:
-            self.unread_unnamed.append(equation.label or f"line {equation.line}")
+            self.unread_unnamed.append(_label_of(equation))
         if equation.unread_name:
             name = equation.unread_name
-            self.undetermined[name] = (equation.label or f"line {equation.line}", "could not be read")
+            self.undetermined[name] = (_label_of(equation), "could not be read")
             if equation.assumed:  # defined in the prose: δ^L = … below is a claim about it, which cannot be judged
                 self.defined_in_prose.add(name)
         text = f"could not be read: {equation.note}"
@@ -211,9 +210,8 @@ class Checker:
             try:
                 value = self._definition_value(equation)
             except UnsupportedDerivative as error:
-                label = equation.label or f"line {equation.line}"
                 why = f"symgrad could not compute ({error})"
-                self.undetermined[_name_of(equation.lhs)] = (label, why)
+                self.undetermined[_name_of(equation.lhs)] = (_label_of(equation), why)
                 layered = isinstance(equation.lhs, sp.Symbol) and layer_of(equation.lhs.name) is not None
                 then = ("lines that use it are checked on concrete chains, layer by layer" if layered
                         else "lines that use it are not checked")
@@ -222,13 +220,11 @@ class Checker:
                 self.scope.define(equation.lhs, value, equation.label)
             except DefinitionConflict as error:
                 text = str(error)
-                label = equation.label or f"line {equation.line}"
-                self.undetermined[_name_of(equation.lhs)] = (label, "defines it differently from how symgrad reads it")
+                self.undetermined[_name_of(equation.lhs)] = (_label_of(equation), "defines it differently from how symgrad reads it")
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.REDEFINITION, text, text))
             except CircularDefinition as error:
                 text = str(error)
-                label = equation.label or f"line {equation.line}"
-                self.undetermined[_name_of(equation.lhs)] = (label, "defines it through itself")
+                self.undetermined[_name_of(equation.lhs)] = (_label_of(equation), "defines it through itself")
                 return dict(verdict=Verdict.ILL_FORMED, diagnosis=Diagnosis(DiagnosisKind.CIRCULAR, text, text))
             self.calculus = Calculus(self.scope)
             if head_of(equation.lhs) in KNOWN_FUNCTIONS and self._judged_with(equation):
@@ -411,6 +407,11 @@ def _arguments_named(lhs) -> set:
         return set()
     applied = lhs.atoms(AppliedUndef, sigma)
     return {arg for function in applied for arg in function.args if isinstance(arg, sp.Symbol)}
+
+
+def _label_of(equation: Equation) -> str:
+    """What stands in a report's "(…)" for a line: its label, or "line 40" for an unnumbered one."""
+    return equation.label or f"line {equation.line}"
 
 
 def _called(equation: Equation) -> str:

@@ -358,7 +358,7 @@ class Evaluator:
         saved = {param: self.values.get(param) for param in params}
         was_varying = self._varying & set(params)
         bound = [a if not isinstance(a, int) else self.arithmetic.number(a) for a in arguments]
-        rebinds = any(saved[param] is None or saved[param] is not value for param, value in zip(params, bound))
+        rebinds = any(saved[param] is not value for param, value in zip(params, bound))  # C(0, 0), not C(w, b)
         self.values.update(zip(params, bound))
         self._varying |= set(params)
         cached = self._defined, self._sums  # values computed at the outer bindings: C(0, 0) needs a_i at w = 0

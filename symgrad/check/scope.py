@@ -242,6 +242,12 @@ class Scope:
         clone.definitions[head] = Definition(head, old.params, body, old.label)
         return clone
 
+    def memo(self, key, compute):
+        """`compute()`, once for the definitions in force (a new definition clears every memo)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
     def labels_used(self, *exprs) -> list[str]:
         """The labels of the definitions `exprs` rest on, in the document's order."""
         labels = {d.label for e in exprs for d in self.definitions_used(e) if d.label is not None}

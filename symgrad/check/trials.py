@@ -120,8 +120,9 @@ class Variables:
         written = {int(k) for e in exprs for element in e.atoms(sp.Indexed) for k in element.indices
                    if k.is_Integer and k > SMALL_COUNTS}  # beyond what the trials can sum, they time out
         written |= {k for e in exprs for k in _count_kinks(e, count) if k > SMALL_COUNTS}  # min(n, 50)
-        bodies = [definition.body for definition in scope.definitions.values()]  # V = Σ_{i=101}^{n} … behind ∂V/∂w
-        written |= {k for e in (*exprs, *bodies) for k in _sum_cuts(e) if SMALL_COUNTS < k <= MAX_WRITTEN_COUNT}
+        cuts = set().union(*map(_sum_cuts, exprs)) | scope.memo("sum cuts of the definitions", lambda: frozenset(
+            k for definition in scope.definitions.values() for k in _sum_cuts(definition.body)))  # V = Σ_{i=101}^{n} …
+        written |= {k for k in cuts if SMALL_COUNTS < k <= MAX_WRITTEN_COUNT}
         return cls(
             tuple(sorted(names - integers, key=key)),
             tuple(sorted(integers, key=key)),

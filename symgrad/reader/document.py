@@ -533,8 +533,7 @@ def _without_restatements(parsed: list) -> list:
 
 def _variables(tree) -> list:
     """The names a line differentiates by or defines a function of: w in ∂C/∂w, ∂_w, d/dw, C(w) = …."""
-    left = _left_of_definition(tree)
-    found = [arg for arg in left.args if isinstance(arg, syntax.Name)] if isinstance(left, syntax.Call) else []
+    found = _function_arguments(tree)
     for item in syntax.walk(tree):
         if isinstance(item, syntax.PartialFraction):
             found += [v for v in item.variables if isinstance(v, syntax.Name)]
@@ -613,9 +612,14 @@ def _left_of_definition(tree):
 
 
 def _parameter_words(tree) -> set:
-    """The arguments of the function a line defines (k in f(k) = …); none for another line."""
+    """The words of the arguments of the function a line defines (k in f(k) = …)."""
+    return {arg.word for arg in _function_arguments(tree)}
+
+
+def _function_arguments(tree) -> list:
+    """The arguments, written as names, of the function a line defines (k in f(k) = …); none for another line."""
     left = _left_of_definition(tree)
-    return {arg.word for arg in left.args if isinstance(arg, syntax.Name)} if isinstance(left, syntax.Call) else set()
+    return [arg for arg in left.args if isinstance(arg, syntax.Name)] if isinstance(left, syntax.Call) else []
 
 
 def _defined_function(tree) -> str | None:

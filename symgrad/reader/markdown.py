@@ -61,27 +61,30 @@ def pieces(source: Source) -> list:
             if end is None:
                 out.append(Problem(ReadError(f"the {fence.group(1)} fence opened here is never closed", None, starts[k])))
                 return out
+            inside = source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1))
             if fence.group(2) == "symgrad":
-                out.append(NotationBlock(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1))))
+                out.append(NotationBlock(inside))
             elif fence.group(2) == "math":  # GitHub's ```math block: a display
-                out += _display(source.snippet(starts[k + 1], max(starts[k + 1], starts[end] - 1)), macros)
+                out += _display(inside, macros.expand)
             k = prose_start = end + 1
             continue
-        found = heading(lines[k])
-        if (found is None and k + 1 < len(lines) and _SETEXT.match(lines[k + 1]) and lines[k].strip()
-                and "$" not in lines[k] and (k == 0 or not lines[k - 1].strip())):
-            found = Heading("", lines[k].strip())  # a title underlined with === or ---
-            out += _prose(source, starts[prose_start], starts[k], macros)
-            out.append(found)
-            k = prose_start = k + 2
-            continue
+        found, height = heading(lines[k]), 1
+        if found is None and _underlined(lines, k):
+            found, height = Heading("", lines[k].strip()), 2  # a title underlined with === or ---
         if found and "$$" not in lines[k]:
             out += _prose(source, starts[prose_start], starts[k], macros)
             out.append(found)
-            prose_start = k + 1
+            k = prose_start = k + height
+            continue
         k += 1
     out += _prose(source, starts[prose_start], len(text), macros)
     return out
+
+
+def _underlined(lines: list[str], k: int) -> bool:
+    """Whether line k is a Setext heading: a line of its own, without math, underlined by the next."""
+    return (k + 1 < len(lines) and bool(_SETEXT.match(lines[k + 1])) and bool(lines[k].strip())
+            and "$" not in lines[k] and (k == 0 or not lines[k - 1].strip()))
 
 
 #: HTML code blocks: shown as code, never as math.
@@ -127,13 +130,8 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
             out += _definitions_in(source.snippet(cursor, start + match.start()), macros)
         cursor = start + match.end()
         body = next(group for group in (1, 2, 3) if match.group(group) is not None)
-        try:
-            snippet = macros.expand(macros.collect(source.snippet(start + match.start(body), start + match.end(body))))
-            snippet = snippet.blank_all([m.span() for m in _EQUATION_ENV.finditer(snippet.text)])
-        except ReadError as error:
-            out.append(Problem(error))
-            continue
-        out += _display(snippet, macros=None)
+        written = source.snippet(start + match.start(body), start + match.end(body))
+        out += _display(written, lambda snippet: macros.expand(macros.collect(snippet)))
     rest = chunk[cursor - start :]
     if "$$" in rest:
         out.append(_unclosed(cursor + rest.index("$$")))
@@ -143,13 +141,14 @@ def _prose(source: Source, start: int, end: int, macros: Macros) -> list:
     return out
 
 
-def _display(snippet, macros: Macros | None) -> list:
-    """A display's piece: its formula and label (a problem where a bare number may be either)."""
-    if macros is not None:
-        try:
-            snippet = macros.expand(snippet)
-        except ReadError as error:
-            return [Problem(error)]
+def _display(snippet, expand) -> list:
+    """A display's piece: its formula with macros expanded (`expand`) and the equation environment's
+    begin and end left out, and its label (a problem where a bare number may be either)."""
+    try:
+        snippet = expand(snippet)
+    except ReadError as error:
+        return [Problem(error)]
+    snippet = snippet.blank_all([m.span() for m in _EQUATION_ENV.finditer(snippet.text)])
     if not snippet.text.strip():
         return []
     snippet, label = take_label(snippet)
